@@ -1,0 +1,6 @@
+// Routes under /operations; pages load on first visit so the shell stays small as this section grows.
+import type { RouteObject } from 'react-router-dom';
+
+export const operationsRoutes: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import('./operations-page')).OperationsPage }) },
+];
