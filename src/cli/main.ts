@@ -1,0 +1,65 @@
+// The `ow` command line: one entry, subcommands registered here; exit codes 0 ok, 1 failed, 2 usage or invalid input.
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../core/shared/error-codes';
+import { formatLocations } from '../core/shared/zod-errors';
+import { StoreOpenError } from '../store/db';
+import { PortInUseError } from '../server/start';
+import { VERSION } from '../version';
+import { CliError } from './cli-error';
+import { benchCommand } from './commands/bench-command';
+import { migrateCommand } from './commands/migrate-command';
+import { serveCommand } from './commands/serve-command';
+import { tokenCommand } from './commands/token-command';
+import { workerCommand } from './commands/worker-command';
+
+export function buildProgram(): Command {
+  const program = new Command('ow')
+    .description('Orchestration Wisdom: operational patterns from a one-screen diagram to a running, measured system')
+    .version(VERSION)
+    .option('--server <url>', 'talk to a running server instead of opening the store (or OW_SERVER)')
+    .option('--token <token>', 'API token for --server (or OW_TOKEN)')
+    .option('--data-dir <dir>', 'embedded data directory (default ./.ow-data, or OW_DATA_DIR)')
+    .option('--database-url <url>', 'PostgreSQL URL instead of the embedded store (or DATABASE_URL)')
+    .option('--json', 'print machine-readable JSON')
+    .showHelpAfterError('(run ow --help for usage)')
+    .exitOverride();
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), benchCommand()]) {
+    program.addCommand(cmd);
+  }
+  for (const cmd of program.commands) applyExitOverride(cmd);
+  return program;
+}
+
+function applyExitOverride(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.showHelpAfterError(`(run ow ${cmd.name()} --help for usage)`);
+  for (const sub of cmd.commands) applyExitOverride(sub);
+}
+
+export function exitCodeFor(err: unknown): { code: number; message?: string } {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return { code: 0 };
+    return { code: 2 };
+  }
+  if (err instanceof CliError) return { code: err.exitCode, message: err.message };
+  if (err instanceof AppError) {
+    const located = err.errors.length ? `\n${formatLocations(err.errors)}` : '';
+    return { code: err.status === 400 || err.status === 422 ? 2 : 1, message: `${err.code}: ${err.message}${located}` };
+  }
+  if (err instanceof StoreOpenError || err instanceof PortInUseError) return { code: 1, message: err.message };
+  return { code: 1, message: `Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    const { code, message } = exitCodeFor(err);
+    if (message) process.stderr.write(`${message}\n`);
+    return code;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,62 @@
+// Composes the services of one process over an open store: the event bus, tokens, audit,
+// worker registration. The HTTP server and the CLI are thin adapters over this.
+import type { Db } from '../store/db';
+import { listAudit, type AuditQuery } from '../store/audit-repo';
+import { readEvents } from '../store/events-repo';
+import type { Clock } from './clock';
+import { EventBus } from './event-bus';
+import { TokenService } from './token-service';
+import { WorkerRegistration } from './worker-registry';
+import { readiness, type ExtraCheck } from './health';
+
+export interface RuntimeOptions {
+  db: Db;
+  clock: Clock;
+  kind: 'serve' | 'worker' | 'cli';
+}
+
+export class Runtime {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly bus: EventBus;
+  readonly tokens: TokenService;
+  readonly registration: WorkerRegistration | undefined;
+  readonly startedAt: Date;
+  private readonly extraChecks: ExtraCheck[] = [];
+
+  constructor(opts: RuntimeOptions) {
+    this.db = opts.db;
+    this.clock = opts.clock;
+    this.startedAt = opts.clock.now();
+    this.bus = new EventBus(opts.db);
+    // After a local commit the bus reads at once instead of waiting for the NOTIFY round trip.
+    this.tokens = new TokenService(opts.db, opts.clock, () => this.bus.poke());
+    this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
+  }
+
+  async start(): Promise<void> {
+    await this.bus.start();
+    await this.registration?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.registration?.stop();
+    await this.bus.stop();
+  }
+
+  addHealthCheck(check: ExtraCheck): void {
+    this.extraChecks.push(check);
+  }
+
+  readiness() {
+    return readiness(this.db, this.clock, this.extraChecks);
+  }
+
+  audit(q: AuditQuery) {
+    return listAudit(this.db, q);
+  }
+
+  events(q: { after?: number; topicPrefixes?: string[]; key?: string; limit: number }) {
+    return readEvents(this.db, q);
+  }
+}

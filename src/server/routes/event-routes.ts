@@ -1,0 +1,80 @@
+// The event log over HTTP (paged reads) and live over WebSocket, filterable by topic and resumable by id.
+import { z } from 'zod';
+import { parseTopicFilters, matchesAny } from '../../core/events/topic-filter';
+import { AppError } from '../../core/shared/error-codes';
+import type { Runtime } from '../../engine/runtime';
+import { auditEntrySchema, authErrors, eventSchema } from '../schemas';
+import type { App } from '../types';
+
+const topicsQuery = z.string().max(1000).optional().describe('Comma-separated topics; `x.*` matches every topic under x');
+
+function filtersOrThrow(raw: string | undefined): string[] {
+  const parsed = parseTopicFilters(raw);
+  if (!parsed.ok) {
+    throw new AppError('OW_VALIDATION', `Invalid topic filter(s): ${parsed.invalid.join(', ')}`, parsed.invalid.map((t) => ({ field: 'topics', message: `"${t}" is not a topic or topic.* pattern` })));
+  }
+  return parsed.filters;
+}
+
+function prefixes(filters: string[]): string[] {
+  return filters.includes('*') ? [] : filters.map((f) => (f.endsWith('.*') ? f.slice(0, -1) : f));
+}
+
+export function registerEventRoutes(app: App, runtime: Runtime): void {
+  app.get('/api/events', {
+    schema: {
+      tags: ['events'],
+      summary: 'Read the event log in id order',
+      querystring: z.object({
+        after: z.coerce.number().int().min(0).optional(),
+        topics: topicsQuery,
+        key: z.string().max(200).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+      response: { 200: z.object({ items: z.array(eventSchema), lastId: z.number().int() }), ...authErrors },
+    },
+  }, async (req) => {
+    const filters = filtersOrThrow(req.query.topics);
+    const rows = await runtime.events({ after: req.query.after, topicPrefixes: prefixes(filters), key: req.query.key, limit: req.query.limit });
+    const items = rows.filter((e) => matchesAny(filters, e.topic));
+    return { items, lastId: rows.at(-1)?.id ?? req.query.after ?? 0 };
+  });
+
+  app.get('/api/audit', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log, newest first',
+      querystring: z.object({
+        actor: z.string().max(200).optional(),
+        action: z.string().max(200).optional().describe('An action or action prefix, e.g. token.'),
+        target: z.string().max(200).optional(),
+        before: z.coerce.number().int().min(1).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+      response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...authErrors },
+    },
+  }, async (req) => ({ items: await runtime.audit(req.query) }));
+
+  app.get('/api/stream', {
+    websocket: true,
+    schema: {
+      tags: ['events'],
+      summary: 'WebSocket: live events. Messages: {type:"ready",lastId} then {type:"event",event}',
+      querystring: z.object({ topics: topicsQuery, after: z.coerce.number().int().min(0).optional() }),
+    },
+  }, (socket, req) => {
+    const query = req.query as { topics?: string; after?: number };
+    const parsed = parseTopicFilters(query.topics);
+    if (!parsed.ok) {
+      socket.send(JSON.stringify({ type: 'error', code: 'OW_VALIDATION', detail: `Invalid topic filter(s): ${parsed.invalid.join(', ')}` }));
+      socket.close(1008, 'invalid topics');
+      return;
+    }
+    const sub = runtime.bus.subscribe(parsed.filters, (event) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event }));
+    }, query.after);
+    socket.send(JSON.stringify({ type: 'ready', lastId: runtime.bus.position }));
+    socket.on('close', () => sub.close());
+    socket.on('error', () => sub.close());
+  });
+}

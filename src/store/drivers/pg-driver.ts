@@ -1,0 +1,110 @@
+// The scale-out driver: a real PostgreSQL server through a `pg` pool (DATABASE_URL).
+import pg from 'pg';
+import type { Db, Queryable, SqlParam } from '../db';
+import { StoreOpenError } from '../db';
+import { INT8_OID, parseInt8 } from './type-parsers';
+
+pg.types.setTypeParser(INT8_OID, parseInt8);
+
+function describeUrl(url: string): { host: string; port: string; database: string; safe: string } {
+  try {
+    const u = new URL(url);
+    const host = u.hostname || 'localhost';
+    const port = u.port || '5432';
+    const database = u.pathname.replace(/^\//, '') || 'postgres';
+    return { host, port, database, safe: `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${host}:${port}/${database}` };
+  } catch {
+    throw new StoreOpenError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+  }
+}
+
+function wrapClient(client: pg.PoolClient | pg.Pool): Queryable {
+  return {
+    async query<T extends object>(sql: string, params: ReadonlyArray<SqlParam> = []): Promise<T[]> {
+      const res = await client.query<T>(sql, params as unknown[]);
+      return res.rows;
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number; applicationName?: string } = {}): Promise<Db> {
+  const where = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: options.applicationName ?? 'orchestration-wisdom', connectionTimeoutMillis: 10_000 });
+  // A pool emits errors of idle clients (server restart); they must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    const cause = err instanceof Error ? (err as NodeJS.ErrnoException).code ?? err.message : String(err);
+    const message = err instanceof Error && err.message && err.message !== cause ? `${cause}: ${err.message}` : cause;
+    throw new StoreOpenError(`Cannot connect to PostgreSQL at ${where.host}:${where.port} (database ${where.database}): ${message}`);
+  }
+
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  let listenClient: pg.Client | undefined;
+
+  async function ensureListenClient(): Promise<pg.Client> {
+    if (listenClient) return listenClient;
+    const client = new pg.Client({ connectionString: url, application_name: 'orchestration-wisdom-listen' });
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (msg) => {
+      for (const h of listeners.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    listenClient = client;
+    return client;
+  }
+
+  const self = wrapClient(pool);
+  return {
+    driver: 'postgres',
+    location: where.safe,
+    query: self.query,
+    exec: self.exec,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrapClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        return await fn(wrapClient(client));
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel: string, handler: (payload: string) => void) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+      const client = await ensureListenClient();
+      let set = listeners.get(channel);
+      if (!set) {
+        set = new Set();
+        listeners.set(channel, set);
+        await client.query(`LISTEN ${channel}`);
+      }
+      set.add(handler);
+      return async () => {
+        set.delete(handler);
+      };
+    },
+    async close() {
+      if (listenClient) await listenClient.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
