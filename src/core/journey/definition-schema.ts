@@ -74,12 +74,15 @@ export type Transition = z.output<typeof TransitionSchema>;
 
 export const EventDeclSchema = z.object({ name: EventNameSchema, description: z.string().min(1).optional() }).strict();
 
+const MatchValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
 /** A metric computed by counting events: how many `topic` events whose payload matches, optionally in a trailing window. */
 export const CounterSchema = z
   .object({
     metric: MetricNameSchema,
     topic: z.string().min(1),
-    match: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    /** Payload fields that must equal the value (or one of the values, for an array). */
+    match: z.record(z.string(), z.union([MatchValueSchema, z.array(MatchValueSchema).min(1)])).default({}),
     windowMs: z.number().int().positive().optional(),
     description: z.string().min(1).optional(),
   })

@@ -1,6 +1,6 @@
 // Journey definitions are data: validateDefinition turns unknown input (a user's JSON) into a
 // typed definition or lists every error with its JSON pointer, shape errors first.
-import { toPointer } from '../shared/json-pointer';
+import { toPointer } from './json-pointer';
 import { findDefinitionProblems, type DefinitionError } from './definition-checks';
 import { JourneyDefinitionSchema, type JourneyDefinition, type Stage, type Transition } from './definition-schema';
 
