@@ -12,10 +12,12 @@ export type MarkdownOptions = SourceLinkOptions;
 
 export type TocEntry = { level: 0 | 1 | 2; label: string; anchor: string };
 
-/** The generated document in its two parts, with the anchors of its table of contents. */
+/** The generated document in its three parts, with the anchors of its table of contents. */
 export type SequenceMarkdown = {
-  /** Title, source line and table of contents. */
-  head: string;
+  /** Title and source line. */
+  front: string;
+  /** The "Table of Contents" section. */
+  tocSection: string;
   /** Everything after the table of contents. */
   body: string;
   toc: TocEntry[];
@@ -75,15 +77,15 @@ export function buildSequenceMarkdown(seq: MusicalSequence, options: MarkdownOpt
     if (h.toc !== undefined) toc.push({ level: h.toc, label: h.source, anchor: anchors[i + 2] ?? '' });
   });
   const tocLines = toc.map((e) => `${'  '.repeat(e.level)}- [${linkText(e.label)}](#${e.anchor})`).join('\n');
-  const head =
+  const front =
     `# ${title}\n\n` +
-    `> **Domain**: ${inline(seq.domainId)} | **Status**: ${inline(seq.status)} | **Auto-generated from**: ${sourceLine}\n\n` +
-    `## Table of Contents\n\n${tocLines}\n\n`;
-  return { head, body: body.toString(), toc, anchors };
+    `> **Domain**: ${inline(seq.domainId)} | **Status**: ${inline(seq.status)} | **Auto-generated from**: ${sourceLine}\n\n`;
+  const tocSection = `## Table of Contents\n\n${tocLines}\n\n`;
+  return { front, tocSection, body: body.toString(), toc, anchors };
 }
 
 /** The Markdown documentation of a sequence; `sourceLink` is the base URL of the source JSON files. */
 export function renderSequenceMarkdown(seq: MusicalSequence, options: MarkdownOptions = {}): string {
   const doc = buildSequenceMarkdown(seq, options);
-  return doc.head + doc.body;
+  return doc.front + doc.tocSection + doc.body;
 }
