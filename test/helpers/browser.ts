@@ -1,6 +1,7 @@
 // Launches headless Chromium for browser tests without any system install: CHROMIUM_PATH, else the
 // distribution's /usr/bin/chromium, else the binary shipped in the @sparticuz/chromium npm package.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 // The machine has no internet: every flag that would make Chromium phone home is off.
@@ -29,4 +30,15 @@ export async function chromiumExecutablePath(): Promise<string> {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = await chromiumExecutablePath();
   return chromium.launch({ executablePath, args: [...chromiumArgs], headless: true });
+}
+
+const portalIndex = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+/** Browser tests need the built portal; say how to get it instead of failing on a 404 page. */
+export function requirePortalBuild(): void {
+  if (!existsSync(portalIndex)) {
+    throw new Error(
+      `${portalIndex} is missing: build the portal with "npm run build:web" (npm test builds it through scripts/ensure-web.mjs)`,
+    );
+  }
 }

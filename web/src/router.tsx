@@ -32,6 +32,8 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <AppShell />,
     errorElement: <RouteErrorPage />,
+    // Shown only while the code of a lazily loaded page arrives on the very first navigation.
+    hydrateFallbackElement: <p className="boot">Loading the portal…</p>,
     children: [
       {
         // A failing page keeps the shell (navigation, sign-out) around its error message.

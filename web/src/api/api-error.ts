@@ -97,6 +97,15 @@ export function describeError(error: unknown): string {
   return 'Something went wrong, and the error carried no message.';
 }
 
+/** Where a field error points, in words: its JSON pointer, field name and/or line and column. */
+export function describeLocation(error: ProblemFieldError): string {
+  const parts: string[] = [];
+  if (error.pointer !== undefined) parts.push(error.pointer === '' ? '(whole body)' : error.pointer);
+  if (error.field !== undefined && error.field !== '') parts.push(error.field);
+  if (error.line !== undefined) parts.push(error.column === undefined ? `line ${error.line}` : `line ${error.line}, column ${error.column}`);
+  return parts.length === 0 ? '(request)' : parts.join(' · ');
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }

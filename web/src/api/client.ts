@@ -8,6 +8,7 @@ import {
   createdTokenSchema,
   eventListSchema,
   healthReportSchema,
+  livenessSchema,
   problemSchema,
   serverInfoSchema,
   sessionSchema,
@@ -18,6 +19,7 @@ import {
   type EventList,
   type HealthReport,
   type Id,
+  type Liveness,
   type Problem,
   type ServerInfo,
   type Session,
@@ -47,6 +49,23 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   signal?: AbortSignal;
 }
 
+export interface AuditQuery {
+  actor?: string;
+  /** An action or an action prefix such as `token.`. */
+  action?: string;
+  target?: string;
+  before?: Id;
+  limit?: number;
+}
+
+export interface EventQuery {
+  after?: number;
+  /** Comma-separated topic filters, e.g. `pattern.*,journey.*`. */
+  topics?: string;
+  key?: string;
+  limit?: number;
+}
+
 export interface ApiClient {
   request<S extends z.ZodMiniType>(path: string, options: RequestOptions<S> & { schema: S }): Promise<z.infer<S>>;
   request(path: string, options?: RequestOptions<z.ZodMiniType>): Promise<void>;
@@ -60,12 +79,12 @@ export interface ApiClient {
   tokens: {
     list(signal?: AbortSignal): Promise<TokenList>;
     create(input: CreateTokenInput): Promise<CreatedToken>;
-    revoke(id: Id): Promise<void>;
+    revoke(id: Id, reason?: string): Promise<void>;
   };
-  audit: { list(query?: { limit?: number; before?: Id }, signal?: AbortSignal): Promise<AuditList> };
-  events: { list(query?: { after?: number; topic?: string; limit?: number }, signal?: AbortSignal): Promise<EventList> };
+  audit: { list(query?: AuditQuery, signal?: AbortSignal): Promise<AuditList> };
+  events: { list(query?: EventQuery, signal?: AbortSignal): Promise<EventList> };
   info(signal?: AbortSignal): Promise<ServerInfo>;
-  health(signal?: AbortSignal): Promise<HealthReport>;
+  health(signal?: AbortSignal): Promise<Liveness>;
   readiness(signal?: AbortSignal): Promise<HealthReport>;
 }
 
@@ -162,19 +181,20 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       list: (signal?: AbortSignal) => request('/api/tokens', { schema: tokenListSchema, ...withSignal(signal) }),
       create: (input: CreateTokenInput) =>
         request('/api/tokens', { method: 'POST', body: input, schema: createdTokenSchema }),
-      revoke: (id: Id) => request(`/api/tokens/${encodeURIComponent(String(id))}`, { method: 'DELETE' }),
+      revoke: (id: Id, reason?: string) =>
+        request(`/api/tokens/${encodeURIComponent(String(id))}`, { method: 'DELETE', query: { reason } }),
     },
     audit: {
-      list: (query: { limit?: number; before?: Id } = {}, signal?: AbortSignal) =>
-        request('/api/audit', { query, schema: auditListSchema, ...withSignal(signal) }),
+      list: (query: AuditQuery = {}, signal?: AbortSignal) =>
+        request('/api/audit', { query: { ...query }, schema: auditListSchema, ...withSignal(signal) }),
     },
     events: {
-      list: (query: { after?: number; topic?: string; limit?: number } = {}, signal?: AbortSignal) =>
-        request('/api/events', { query, schema: eventListSchema, ...withSignal(signal) }),
+      list: (query: EventQuery = {}, signal?: AbortSignal) =>
+        request('/api/events', { query: { ...query }, schema: eventListSchema, ...withSignal(signal) }),
     },
     info: (signal?: AbortSignal) => request('/api/info', { schema: serverInfoSchema, ...withSignal(signal) }),
     health: (signal?: AbortSignal) =>
-      request('/healthz', { schema: healthReportSchema, acceptStatuses: [503], ...withSignal(signal) }),
+      request('/healthz', { schema: livenessSchema, acceptStatuses: [503], ...withSignal(signal) }),
     readiness: (signal?: AbortSignal) =>
       request('/readyz', { schema: healthReportSchema, acceptStatuses: [503], ...withSignal(signal) }),
   };

@@ -66,6 +66,8 @@ export class EventStream {
   #lastEventId: number | null;
   #attempt = 0;
   #status: StreamStatus = 'idle';
+  /** Set when the server refused the subscription itself; retrying the same request cannot help. */
+  #refused = false;
 
   constructor(options: EventStreamOptions = {}) {
     this.#topics = [...(options.topics ?? [])];
@@ -89,6 +91,7 @@ export class EventStream {
 
   start(): void {
     if (this.#status !== 'idle' && this.#status !== 'stopped') return;
+    this.#refused = false;
     this.#connect();
   }
 
@@ -121,7 +124,8 @@ export class EventStream {
       if (this.#socket !== socket) return;
       this.#socket = null;
       detach(socket);
-      this.#scheduleReconnect();
+      if (this.#refused) this.#setStatus('stopped', null);
+      else this.#scheduleReconnect();
     };
     // Browsers follow every error with a close event, which is where the retry is scheduled.
     socket.onerror = () => undefined;
@@ -144,6 +148,12 @@ export class EventStream {
       return;
     }
     const message = parsed.data;
+    if (message.type === 'error') {
+      this.#refused = true;
+      const code = message.code === undefined ? '' : ` (${message.code})`;
+      this.#options.onProblem?.(`the server refused the event stream${code}: ${message.detail ?? 'no reason given'}`);
+      return;
+    }
     if (message.type === 'ready') {
       // With no resume point yet, the server's current position becomes one, so a reconnect
       // replays exactly what was missed (0 when the log is empty: replay everything after it).
@@ -237,8 +247,9 @@ export function useEventStream(topics: readonly string[], options: UseEventStrea
         setState((s) => ({ ...s, lastEventId: s.lastEventId ?? lastId, problem: null }));
         if (backfilled || backfill <= 0 || lastId <= 0) return;
         backfilled = true;
+        const after = Math.max(0, lastId - backfill);
         client.events
-          .list({ after: Math.max(0, lastId - backfill), limit: backfill }, aborter.signal)
+          .list(filters.length === 0 ? { after, limit: backfill } : { after, limit: backfill, topics: topicKey }, aborter.signal)
           .then(({ items }) => {
             const recent = items.filter((event) => event.id <= lastId && matchesAnyTopic(filters, event.topic));
             setState((s) => ({ ...s, events: mergeEvents(s.events, recent, max) }));

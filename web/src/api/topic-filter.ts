@@ -1,23 +1,22 @@
-// Topic filters as the stream endpoint reads them: dot-separated segments, `*` allowed only as the
-// last segment, where it stands for one or more further segments.
-export function parseTopicFilter(filter: string): string[] {
-  const segments = filter.split('.');
-  segments.forEach((segment, index) => {
-    if (segment === '') throw new Error(`topic filter "${filter}": segment ${index + 1} is empty`);
-    if (segment.includes('*') && (segment !== '*' || index !== segments.length - 1)) {
-      throw new Error(`topic filter "${filter}": "*" is only allowed as the whole last segment`);
-    }
-  });
-  return segments;
+// Topic filters as the stream and /api/events read them: dot-separated lowercase words, optionally
+// ending in `.*` (every topic under that prefix), or `*` alone for everything. The same rule as the
+// server's, so the portal can reject a bad filter before sending it.
+const topicFilterPattern = /^(\*|[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?)$/;
+
+export function parseTopicFilter(filter: string): string {
+  if (!topicFilterPattern.test(filter)) {
+    throw new Error(
+      `topic filter "${filter}" is not valid: use dot-separated lowercase words, optionally ending in ".*" (or "*" alone)`,
+    );
+  }
+  return filter;
 }
 
 export function matchesTopic(filter: string, topic: string): boolean {
-  const segments = parseTopicFilter(filter);
-  const topicSegments = topic.split('.');
-  if (segments[segments.length - 1] === '*') {
-    const prefix = segments.slice(0, -1);
-    return topicSegments.length > prefix.length && prefix.every((segment, i) => topicSegments[i] === segment);
-  }
+  parseTopicFilter(filter);
+  if (filter === '*') return true;
+  // Keep the dot: `journey.*` matches `journey.created` but not `journeys.created`.
+  if (filter.endsWith('.*')) return topic.startsWith(filter.slice(0, -1));
   return filter === topic;
 }
 

@@ -21,7 +21,10 @@ export const apiTokenSchema = z.object({
   id: idSchema,
   name: z.string(),
   role: roleSchema,
+  /** The token's first characters, to tell tokens apart without revealing them. */
+  prefix: z.optional(z.string()),
   createdAt: z.string(),
+  createdBy: z.optional(z.nullable(z.string())),
   lastUsedAt: z.nullable(z.string()),
   revokedAt: z.nullable(z.string()),
 });
@@ -63,7 +66,7 @@ export const streamEventSchema = z.object({
   createdAt: z.string(),
 });
 export type StreamEvent = z.infer<typeof streamEventSchema>;
-export const eventListSchema = z.object({ items: z.array(streamEventSchema) });
+export const eventListSchema = z.object({ items: z.array(streamEventSchema), lastId: z.optional(eventIdSchema) });
 export type EventList = z.infer<typeof eventListSchema>;
 
 export const serverInfoSchema = z.object({
@@ -71,6 +74,7 @@ export const serverInfoSchema = z.object({
   version: z.string(),
   driver: z.enum(['pglite', 'postgres']),
   startedAt: z.string(),
+  readOnly: z.optional(z.boolean()),
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
@@ -85,7 +89,17 @@ export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export const healthReportSchema = z.looseObject({ status: z.string(), checks: z.array(healthCheckSchema) });
 export type HealthReport = z.infer<typeof healthReportSchema>;
 
-export const problemFieldErrorSchema = z.object({ pointer: z.string(), message: z.string() });
+export const livenessSchema = z.looseObject({ status: z.string(), uptimeSeconds: z.optional(z.number()) });
+export type Liveness = z.infer<typeof livenessSchema>;
+
+// Where in the input a problem is: a JSON pointer, or a line/column, or a named field.
+export const problemFieldErrorSchema = z.object({
+  pointer: z.optional(z.string()),
+  line: z.optional(z.number()),
+  column: z.optional(z.number()),
+  field: z.optional(z.string()),
+  message: z.string(),
+});
 export type ProblemFieldError = z.infer<typeof problemFieldErrorSchema>;
 
 // RFC 9457 problem details as our server writes them; every field is optional so a partial body still helps.
@@ -102,5 +116,7 @@ export type Problem = z.infer<typeof problemSchema>;
 export const streamMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), lastId: z.nullable(eventIdSchema) }),
   z.object({ type: z.literal('event'), event: streamEventSchema }),
+  // Sent just before the server closes the stream for a reason retrying cannot fix (e.g. a bad filter).
+  z.object({ type: z.literal('error'), code: z.optional(z.string()), detail: z.optional(z.string()) }),
 ]);
 export type StreamMessage = z.infer<typeof streamMessageSchema>;

@@ -1,6 +1,6 @@
 // Shows any failure with the server's own words: title, detail and each field error with its
 // JSON pointer, so the user knows what to fix.
-import { isApiError, describeError } from '../api/api-error';
+import { describeError, describeLocation, isApiError } from '../api/api-error';
 
 export function ErrorNotice({ error, action }: { error: unknown; action?: string }) {
   const heading = action === undefined ? 'Something went wrong' : `Could not ${action}`;
@@ -12,8 +12,8 @@ export function ErrorNotice({ error, action }: { error: unknown; action?: string
       {fieldErrors.length > 0 && (
         <ul className="field-errors">
           {fieldErrors.map((fieldError, i) => (
-            <li key={`${fieldError.pointer}-${i}`}>
-              <code>{fieldError.pointer === '' ? '(whole body)' : fieldError.pointer}</code> {fieldError.message}
+            <li key={i}>
+              <code>{describeLocation(fieldError)}</code> {fieldError.message}
             </li>
           ))}
         </ul>

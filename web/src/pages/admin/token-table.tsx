@@ -17,6 +17,7 @@ export interface TokenTableProps {
 
 export function TokenTable({ tokens, currentTokenId, onRevoked }: TokenTableProps) {
   const [pending, setPending] = useState<ApiToken | null>(null);
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -25,8 +26,10 @@ export function TokenTable({ tokens, currentTokenId, onRevoked }: TokenTableProp
     setBusy(true);
     setError(null);
     try {
-      await api.tokens.revoke(pending.id);
+      const why = reason.trim();
+      await api.tokens.revoke(pending.id, why === '' ? undefined : why);
       setPending(null);
+      setReason('');
       onRevoked();
     } catch (failure) {
       setError(failure);
@@ -60,6 +63,11 @@ export function TokenTable({ tokens, currentTokenId, onRevoked }: TokenTableProp
               <tr key={String(token.id)} data-token-id={String(token.id)}>
                 <th scope="row">
                   {token.name}
+                  {token.prefix !== undefined && token.prefix !== '' && (
+                    <span className="cell-note">
+                      <code>{token.prefix}…</code>
+                    </span>
+                  )}
                   {isCurrent(token) && <span className="cell-note">your current session</span>}
                 </th>
                 <td>
@@ -104,6 +112,16 @@ export function TokenTable({ tokens, currentTokenId, onRevoked }: TokenTableProp
         onCancel={() => setPending(null)}
       >
         <p>Anyone using this token is signed out at once and it cannot be used again. This cannot be undone.</p>
+        <div className="field">
+          <label htmlFor="revoke-reason">Reason (optional, kept in the audit log)</label>
+          <input
+            id="revoke-reason"
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
         {pending !== null && isCurrent(pending) && (
           <p className="notice notice-warn">This is the token you are signed in with: you will be signed out.</p>
         )}

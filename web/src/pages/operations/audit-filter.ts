@@ -1,18 +1,6 @@
-// Filtering and ordering of audit entries for the audit-log viewer: exact actor and action
-// matches, newest first (by time, then id for entries written in the same instant).
+// Paging and ordering helpers for the audit-log viewer: newest first (by time, then id for entries
+// written in the same instant), older pages appended without duplicates, and filter suggestions.
 import type { AuditEntry } from '../../api/types';
-
-export interface AuditFilter {
-  actor: string | null;
-  action: string | null;
-}
-
-export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter): AuditEntry[] {
-  return entries.filter(
-    (entry) =>
-      (filter.actor === null || entry.actor === filter.actor) && (filter.action === null || entry.action === filter.action),
-  );
-}
 
 function compareIds(a: AuditEntry['id'], b: AuditEntry['id']): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -26,15 +14,34 @@ export function newestFirst(entries: readonly AuditEntry[]): AuditEntry[] {
   });
 }
 
-/** Distinct values of one field, sorted, for the filter drop-downs; a selected value is kept even if no loaded entry has it. */
-export function distinctValues(entries: readonly AuditEntry[], field: 'actor' | 'action', selected: string | null): string[] {
-  const values = new Set(entries.map((entry) => entry[field]));
-  if (selected !== null) values.add(selected);
-  return [...values].sort((a, b) => a.localeCompare(b));
-}
-
-/** Appends an older page, dropping entries already held (pages can overlap when new entries arrive). */
+/** Appends an older page, dropping entries already held (pages overlap when entries arrive meanwhile). */
 export function appendPage(current: readonly AuditEntry[], page: readonly AuditEntry[]): AuditEntry[] {
   const seen = new Set(current.map((entry) => String(entry.id)));
   return [...current, ...page.filter((entry) => !seen.has(String(entry.id)))];
+}
+
+/** Distinct values of one field, sorted, to suggest in the filter inputs. */
+export function distinctValues(entries: readonly AuditEntry[], field: 'actor' | 'action'): string[] {
+  return [...new Set(entries.map((entry) => entry[field]))].sort((a, b) => a.localeCompare(b));
+}
+
+export interface AuditFilter {
+  actor: string;
+  action: string;
+}
+
+/** Reads the filter from the page URL; absent parameters mean "any". */
+export function auditFilterFromParams(params: URLSearchParams): AuditFilter {
+  return { actor: (params.get('actor') ?? '').trim(), action: (params.get('action') ?? '').trim() };
+}
+
+/** Writes the filter into the URL parameters, keeping unrelated ones (e.g. the live-events topics). */
+export function applyAuditFilter(params: URLSearchParams, filter: AuditFilter): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const name of ['actor', 'action'] as const) {
+    const value = filter[name].trim();
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+  }
+  return next;
 }

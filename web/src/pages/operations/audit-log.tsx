@@ -1,39 +1,49 @@
-// The audit-log viewer: every mutation with actor, action, target and summary, newest first,
-// filterable by actor and action (kept in the URL), paging back through older entries.
-import { useCallback, useEffect, useState } from 'react';
+// The audit-log viewer: every mutation with actor, action, target and summary, newest first.
+// Filters by actor and action (an action prefix such as `token.` works) run on the server and are
+// kept in the URL; older entries load page by page.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { TimeStamp } from '../../components/time-stamp';
-import { appendPage, distinctValues, filterAudit, newestFirst } from './audit-filter';
+import { applyAuditFilter, appendPage, auditFilterFromParams, distinctValues, newestFirst, type AuditFilter } from './audit-filter';
 
 const pageSize = 50;
 
 export function AuditLog() {
   const [params, setParams] = useSearchParams();
-  const actor = params.get('actor');
-  const action = params.get('action');
+  const filter = auditFilterFromParams(params);
+  const [draft, setDraft] = useState<AuditFilter>(filter);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<unknown>(null);
   const [hasMore, setHasMore] = useState(false);
+  const { actor, action } = filter;
 
-  const load = useCallback(async (before: AuditEntry['id'] | undefined, signal?: AbortSignal) => {
-    setStatus('loading');
-    try {
-      const query = before === undefined ? { limit: pageSize } : { limit: pageSize, before };
-      const { items } = await api.audit.list(query, signal);
-      setEntries((current) => (before === undefined ? items : appendPage(current, items)));
-      setHasMore(items.length === pageSize);
-      setStatus('ready');
-      setError(null);
-    } catch (failure) {
-      if (signal?.aborted === true) return;
-      setError(failure);
-      setStatus('error');
-    }
-  }, []);
+  const load = useCallback(
+    async (before: AuditEntry['id'] | undefined, signal?: AbortSignal) => {
+      setStatus('loading');
+      try {
+        const { items } = await api.audit.list(
+          { limit: pageSize, before, actor: actor === '' ? undefined : actor, action: action === '' ? undefined : action },
+          signal,
+        );
+        setEntries((current) => (before === undefined ? items : appendPage(current, items)));
+        setHasMore(items.length === pageSize);
+        setStatus('ready');
+        setError(null);
+      } catch (failure) {
+        if (signal?.aborted === true) return;
+        setError(failure);
+        setStatus('error');
+      }
+    },
+    [actor, action],
+  );
+
+  // The URL can change under the form (back button, a shared link): show what is applied.
+  useEffect(() => setDraft({ actor, action }), [actor, action]);
 
   useEffect(() => {
     const aborter = new AbortController();
@@ -41,21 +51,20 @@ export function AuditLog() {
     return () => aborter.abort();
   }, [load]);
 
-  function setFilter(name: 'actor' | 'action', value: string): void {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === '') next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  function apply(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    setParams((current) => applyAuditFilter(current, draft), { replace: true });
+  }
+
+  function clear(): void {
+    const empty = { actor: '', action: '' };
+    setDraft(empty);
+    setParams((current) => applyAuditFilter(current, empty), { replace: true });
   }
 
   const sorted = newestFirst(entries);
-  const visible = filterAudit(sorted, { actor, action });
   const oldest = sorted[sorted.length - 1];
+  const filtered = actor !== '' || action !== '';
 
   return (
     <section className="panel" aria-labelledby="audit-title">
@@ -65,40 +74,62 @@ export function AuditLog() {
           Refresh
         </button>
       </div>
-      <div className="filters" role="group" aria-label="Audit log filters">
+      <form className="filters" onSubmit={apply} aria-label="Audit log filters">
         <div className="field inline">
           <label htmlFor="audit-actor">Actor</label>
-          <select id="audit-actor" value={actor ?? ''} onChange={(event) => setFilter('actor', event.target.value)}>
-            <option value="">All actors</option>
-            {distinctValues(entries, 'actor', actor).map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
+          <input
+            id="audit-actor"
+            type="text"
+            list="audit-actors"
+            placeholder="any actor"
+            value={draft.actor}
+            onChange={(event) => setDraft({ ...draft, actor: event.target.value })}
+          />
+          <datalist id="audit-actors">
+            {distinctValues(entries, 'actor').map((value) => (
+              <option key={value} value={value} />
             ))}
-          </select>
+          </datalist>
         </div>
         <div className="field inline">
           <label htmlFor="audit-action">Action</label>
-          <select id="audit-action" value={action ?? ''} onChange={(event) => setFilter('action', event.target.value)}>
-            <option value="">All actions</option>
-            {distinctValues(entries, 'action', action).map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
+          <input
+            id="audit-action"
+            type="text"
+            list="audit-actions"
+            placeholder="any action, or a prefix like token."
+            value={draft.action}
+            onChange={(event) => setDraft({ ...draft, action: event.target.value })}
+          />
+          <datalist id="audit-actions">
+            {distinctValues(entries, 'action').map((value) => (
+              <option key={value} value={value} />
             ))}
-          </select>
+          </datalist>
         </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+        {filtered && (
+          <button type="button" className="button button-ghost-dark" onClick={clear}>
+            Clear filters
+          </button>
+        )}
         <span className="muted" role="status">
-          {status === 'loading' ? 'Loading…' : `${visible.length} of ${entries.length} loaded entries`}
+          {status === 'loading' ? 'Loading…' : `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} shown`}
         </span>
-      </div>
+      </form>
       {status === 'error' && <ErrorNotice error={error} action="load the audit log" />}
-      {status !== 'loading' && entries.length === 0 && status !== 'error' && (
-        <p className="muted">No changes recorded yet. Every mutation made through the API or the CLI appears here.</p>
+      {status === 'ready' && entries.length === 0 && (
+        <p className="muted">
+          {filtered
+            ? 'No audit entry matches these filters.'
+            : 'No changes recorded yet. Every mutation made through the API or the CLI appears here.'}
+        </p>
       )}
-      {visible.length > 0 && (
+      {sorted.length > 0 && (
         <div className="table-wrap">
-          <table className="table" aria-describedby="audit-title">
+          <table className="table" aria-label="Audit log entries">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -109,7 +140,7 @@ export function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              {visible.map((entry) => (
+              {sorted.map((entry) => (
                 <tr key={String(entry.id)}>
                   <td className="nowrap">
                     <TimeStamp iso={entry.createdAt} />
@@ -125,9 +156,6 @@ export function AuditLog() {
             </tbody>
           </table>
         </div>
-      )}
-      {entries.length > 0 && visible.length === 0 && (
-        <p className="muted">No loaded entry matches these filters{hasMore ? '; older entries may.' : '.'}</p>
       )}
       {hasMore && oldest !== undefined && (
         <button type="button" className="button" onClick={() => void load(oldest.id)} disabled={status === 'loading'}>
