@@ -1,5 +1,6 @@
 // Journey definitions are data: validateDefinition turns unknown input (a user's JSON) into a
 // typed definition or lists every error with its JSON pointer, shape errors first.
+import { findJsonSyntaxError } from '../sequence/json-syntax';
 import { toPointer } from './json-pointer';
 import { findDefinitionProblems, type DefinitionError } from './definition-checks';
 import { JourneyDefinitionSchema, type JourneyDefinition, type Stage, type Transition } from './definition-schema';
@@ -25,25 +26,11 @@ export function defineJourney(input: unknown): JourneyDefinition {
   throw new Error(`invalid journey definition:\n${result.errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('\n')}`);
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 /** JSON text → validated definition; a syntax error is reported with its line and column. */
 export function parseDefinitionJson(text: string): DefinitionValidation | { ok: false; syntaxError: { line: number; column: number; message: string } } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    return { ok: false, syntaxError: { ...lineColumn(text, offset), message } };
-  }
-  return validateDefinition(data);
+  const syntax = findJsonSyntaxError(text);
+  if (syntax) return { ok: false, syntaxError: { line: syntax.line, column: syntax.column, message: syntax.message } };
+  return validateDefinition(JSON.parse(text));
 }
 
 export function findStage(def: JourneyDefinition, id: string): Stage | undefined {
