@@ -12,8 +12,16 @@ export function escapeHtml(text: string): string {
  * derail the element, so their "<" is written as the equivalent JavaScript escape.
  */
 export function inlineScriptText(script: string): string {
-  return script.replace(/<(\/script|!--)/gi, '\\x3C$1');
+  // Callers pass the same multi-megabyte bundle for every page; escape it once.
+  if (script !== lastScript) {
+    lastScript = script;
+    lastEscaped = script.replace(/<(\/script|!--)/gi, '\\x3C$1');
+  }
+  return lastEscaped;
 }
+
+let lastScript = '';
+let lastEscaped = '';
 
 const entityPattern = /&(#x[0-9a-f]+|#\d+|colon|tab|newline);?/gi;
 
