@@ -68,7 +68,9 @@ describe('portal shell', () => {
     expect(await nav.getByRole('link', { name: 'Library' }).getAttribute('aria-current')).toBeNull();
 
     await page.getByLabel('Role').selectOption('viewer');
-    await page.getByLabel('Name').fill('e2e viewer');
+    // Markup in a name must show as text and never run.
+    const name = 'e2e viewer <img src=x onerror="window.__owInjected=1">';
+    await page.getByLabel('Name').fill(name);
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = page.getByLabel('New token');
     await secret.waitFor();
@@ -77,6 +79,9 @@ describe('portal shell', () => {
     const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: 'e2e viewer' });
     await row.waitFor();
     expect(await row.locator('[data-role]').getAttribute('data-role')).toBe('viewer');
+    expect(await row.getByRole('rowheader').textContent()).toContain(name);
+    expect(await row.locator('img').count()).toBe(0);
+    expect(await page.evaluate('window.__owInjected === undefined')).toBe(true);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
