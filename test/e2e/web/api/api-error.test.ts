@@ -1,3 +1,4 @@
+// Problem details → ApiError, Retry-After, and the sentences the portal shows for failures.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {

@@ -1,3 +1,5 @@
+// The typed API client against a scripted HTTP server: requests it sends, and every way a
+// response can fail turned into an ApiError that says what and where.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The bounded newest-first event list that live views render.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeEvents } from '../../../../web/src/api/event-buffer';

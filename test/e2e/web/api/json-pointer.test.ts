@@ -1,3 +1,4 @@
+// JSON pointers for response-validation errors, per RFC 6901.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toJsonPointer } from '../../../../web/src/api/json-pointer';

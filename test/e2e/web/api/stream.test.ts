@@ -1,3 +1,5 @@
+// The event-stream client against a WebSocket server the test controls: ordering, de-duplication,
+// reconnect with backoff, resume from the last id, refusal and stop.
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';

@@ -1,3 +1,4 @@
+// Topic filters in the portal must accept, reject and match exactly as the server does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchesAnyTopic, matchesTopic, parseTopicFilter } from '../../../../web/src/api/topic-filter';

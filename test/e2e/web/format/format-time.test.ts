@@ -1,3 +1,4 @@
+// Timestamps and durations as the portal prints them; bad input is echoed, never "Invalid Date".
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatDateTime, formatDuration, formatRelative } from '../../../../web/src/format/format-time';

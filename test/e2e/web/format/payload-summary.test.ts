@@ -1,3 +1,4 @@
+// Event payload previews: plain text, bounded length, never a crash on unserialisable payloads.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { summarizePayload } from '../../../../web/src/format/payload-summary';

@@ -1,3 +1,4 @@
+// The portal's role order must be the server's, or guards would hide or show the wrong things.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hasRole, roleAbilities } from '../../../../web/src/session/roles';

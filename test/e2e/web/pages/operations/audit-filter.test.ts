@@ -1,3 +1,4 @@
+// Audit-log ordering, paging and the filter kept in the URL.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {

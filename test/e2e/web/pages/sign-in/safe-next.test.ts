@@ -1,3 +1,4 @@
+// Post-sign-in redirects stay inside the portal.
 import { describe, expect, it } from 'vitest';
 import { safeNextPath } from '../../../../../web/src/pages/sign-in/safe-next';
 
