@@ -93,7 +93,6 @@ const entries: ReadonlyArray<[string, number, string]> = [
   ['🛏', 1, 'bed sleep'],
   ['🤍', 1, 'heart'],
   ['🤝', 5, 'handshake agreement deal partner partnership collaboration handoff contract'],
-  ['🥇', 2, 'first gold winner'],
   ['🧍', 2, 'person user stand'],
   ['🧐', 3, 'inspect review investigate audit'],
   ['🧭', 4, 'compass navigation direction strategy guide roadmap'],

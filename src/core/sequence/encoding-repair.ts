@@ -19,8 +19,10 @@ function scanAll(text: string): LineScan[] | undefined {
   return scans;
 }
 
-// Real mojibake explains (nearly) every non-ASCII byte as part of a UTF-8 sequence, and lost
-// bytes are the exception; genuine Windows-1252 text ("café", "«», °") fails both tests.
+// Real mojibake explains (nearly) every non-ASCII byte as part of a UTF-8 sequence, intact
+// ones among them; genuine Windows-1252 text ("café", "«», °") leaves bytes unexplained.
+// Lost bytes are bounded by the intact sequences so that a few capitals such as "Ñ" or "Ã"
+// before plain letters (which read as damaged sequences) cannot tip correct text over.
 function judge(scans: ReadonlyArray<LineScan>): boolean {
   let valid = 0;
   let repairable = 0;
@@ -30,7 +32,7 @@ function judge(scans: ReadonlyArray<LineScan>): boolean {
     repairable += s.repairable;
     invalid += s.invalid;
   }
-  return valid >= 1 && repairable <= valid && invalid * 10 <= valid;
+  return valid >= 1 && repairable <= 2 * valid + 2 && invalid * 10 <= valid;
 }
 
 /** True when the text reads as UTF-8 that was decoded as Windows-1252. */

@@ -4,11 +4,12 @@
 import { Marked, type Tokens } from 'marked';
 import { createSlugger, inlineTextContent } from './anchors';
 import { escapeHtml, isSafeUrl } from './html-escape';
+import { commonMarkFixes } from './marked-commonmark';
 
 /** A converter for one document: heading ids stay unique across all calls on it. */
 export function createSafeMarkdown(): (markdown: string) => string {
   const slug = createSlugger();
-  const marked = new Marked({ gfm: true, async: false });
+  const marked = new Marked({ gfm: true, async: false }, commonMarkFixes);
   marked.use({
     renderer: {
       html(token: Tokens.HTML | Tokens.Tag): string {

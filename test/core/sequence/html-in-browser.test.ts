@@ -43,7 +43,12 @@ async function open(name: string, html: string) {
     if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
   });
   await page.goto(pathToFileURL(file).href);
-  await page.waitForFunction(() => document.querySelectorAll('pre.mermaid[data-processed]').length === document.querySelectorAll('pre.mermaid').length, undefined, { timeout: 20_000 });
+  // Mermaid marks each block it has handled with data-processed.
+  await page.waitForFunction(
+    "document.querySelectorAll('pre.mermaid[data-processed]').length === document.querySelectorAll('pre.mermaid').length",
+    undefined,
+    { timeout: 20_000 },
+  );
   return { page, problems };
 }
 

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import GithubSlugger from 'github-slugger';
-import { Lexer, type Token } from 'marked';
+import { Lexer, Marked, type Token } from 'marked';
+import { commonMarkFixes } from '../../../src/core/sequence/marked-commonmark';
 import { buildSequenceMarkdown, renderSequenceMarkdown } from '../../../src/core/sequence/markdown';
 import { inlineTextContent } from '../../../src/core/sequence/anchors';
 import { parseSequence, type MusicalSequence } from '../../../src/core/sequence/schema';
@@ -33,7 +34,7 @@ function githubAnchors(markdown: string): string[] {
       else if (t.type === 'blockquote') walk(t.tokens ?? []);
     }
   };
-  walk(Lexer.lex(markdown));
+  walk(new Marked(commonMarkFixes).lexer(markdown));
   const slugger = new GithubSlugger();
   return texts.map((t) => slugger.slug(t));
 }
@@ -126,6 +127,13 @@ describe('renderSequenceMarkdown', () => {
     const markdown = renderSequenceMarkdown(seq);
     const h2 = Lexer.lex(markdown).filter((t) => t.type === 'heading' && t.depth === 2).map((t) => (t as { text: string }).text);
     expect(h2).toEqual(['Table of Contents', 'Overview', 'User Story', 'Business Value', 'Governance', 'Workflow Movements', 'Metadata']);
+  });
+
+  it('keeps a stray "[" in one field from pairing with "]:" in a later one', () => {
+    const seq = minimal({ businessValue: '[', governance: { policies: [']:a'] } });
+    const doc = buildSequenceMarkdown(seq);
+    expect(doc.anchors).toEqual(githubAnchors(doc.front + doc.tocSection + doc.body));
+    expect(doc.anchors).toContain('policies');
   });
 
   it('keeps single-line slots on one line', () => {
