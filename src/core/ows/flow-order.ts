@@ -1,6 +1,6 @@
 // The order in which a pattern's flows are read: As-Is steps, and orchestrated steps with each alt
 // decision point spliced in after its placement index. Diagrams and scoring share this one reading.
-import { toPointer } from './json-pointer';
+import { toPointer } from '../shared/json-pointer';
 import type { AltDecisionPoint, Step } from './ows-flow';
 import type { Pattern } from './schema';
 

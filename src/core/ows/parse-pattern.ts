@@ -1,7 +1,8 @@
 // Validation entry points: unknown input → a typed pattern, or every error with its JSON pointer.
 import type { z } from 'zod';
-import type { PointerIssue } from './json-pointer';
-import { toPointer } from './json-pointer';
+import { toPointer } from '../shared/json-pointer';
+import { parseJsonText as parseJson } from '../shared/json-text';
+import type { PointerIssue } from './input-error';
 import type { Pattern } from './schema';
 import { patternSchema } from './schema';
 
@@ -65,18 +66,9 @@ export function parsePattern(input: unknown): ParseResult<Pattern> {
 
 /** Parses JSON text first, so syntax errors are reported with a line and column too. */
 export function parseJsonText(text: string): ParseResult<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(message);
-    const position = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : undefined;
-    if (position === undefined) return { ok: false, errors: [{ pointer: '', message: `invalid JSON: ${message}` }] };
-    const before = text.slice(0, position).split('\n');
-    const line = before.length;
-    const column = (before[before.length - 1] ?? '').length + 1;
-    return { ok: false, errors: [{ pointer: '', message: `invalid JSON at line ${line}, column ${column}: ${message}` }] };
-  }
+  const json = parseJson(text);
+  if (json.ok) return { ok: true, value: json.value };
+  return { ok: false, errors: [{ pointer: '', message: `invalid JSON at line ${json.line}, column ${json.column}: ${json.message}` }] };
 }
 
 /** Validates the text of a pattern file. */
