@@ -2,7 +2,8 @@
 // repeated slugs get -1, -2 in document order (github-slugger), so the TOC and the HTML
 // ids must see the same headings in the same order, including any a user's text adds.
 import GithubSlugger from 'github-slugger';
-import { Lexer, type Token } from 'marked';
+import { Lexer, Marked, type Token } from 'marked';
+import { commonMarkFixes } from './marked-commonmark';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -75,6 +76,9 @@ function collectHeadings(tokens: ReadonlyArray<Token>, out: string[]): void {
   }
 }
 
+// Lexing keeps no state between calls, so one configured instance serves every document.
+const blockLexer = new Marked(commonMarkFixes);
+
 // Only a '#' line start or a setext underline can turn user text into a heading.
 const mayHoldHeading = /#|^ {0,3}(=+|-+) *$/m;
 
@@ -82,7 +86,7 @@ const mayHoldHeading = /#|^ {0,3}(=+|-+) *$/m;
 export function headingsInBlock(markdown: string): string[] {
   if (!mayHoldHeading.test(markdown)) return [];
   const out: string[] = [];
-  collectHeadings(Lexer.lex(markdown), out);
+  collectHeadings(blockLexer.lexer(markdown), out);
   return out;
 }
 

@@ -23,7 +23,9 @@ function joinBase(base: string, fileName: string): string {
 
 // Characters that would end or break a Markdown link destination.
 function safeHref(href: string): string {
-  return href.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  return href.replace(/[\s()<>]/g, (c) =>
+    /[()<>]/.test(c) ? '%' + (c.codePointAt(0) as number).toString(16).toUpperCase() : encodeURIComponent(c),
+  );
 }
 
 const absolute = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)/i;
