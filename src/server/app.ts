@@ -78,7 +78,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ ...problem('OW_RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+    errorResponseBuilder: (_req, ctx) => new AppError('OW_RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
@@ -116,7 +116,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const webDir = opts.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files built after start-up (a portal rebuild) are served without a restart.
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';

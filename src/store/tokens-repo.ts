@@ -85,5 +85,5 @@ export async function revokeToken(tx: Queryable, id: string, now: Date): Promise
 
 /** Last use is advisory (shown in the token list); it is written at most once a minute per token. */
 export async function touchToken(db: Queryable, id: string, now: Date): Promise<void> {
-  await db.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2 - interval '1 minute')", [id, now]);
+  await db.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')", [id, now]);
 }

@@ -2,6 +2,7 @@
 // database on the run's embedded PostgreSQL.
 import { inject } from 'vitest';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/store/db';
 import { openPglite } from '../../src/store/drivers/pglite-driver';
@@ -27,8 +28,21 @@ export async function createPgDatabase(): Promise<string> {
   return url.toString();
 }
 
+let blankPglite: Promise<Blob | File> | undefined;
+
+/** PGlite's initdb is slow; every in-memory test database starts from one blank cluster's dump. */
+function blankPgliteDump(): Promise<Blob | File> {
+  blankPglite ??= (async () => {
+    const pg = await PGlite.create();
+    const dump = await pg.dumpDataDir('none');
+    await pg.close();
+    return dump;
+  })();
+  return blankPglite;
+}
+
 export async function openTestDb(driver: TestDriver, options: { migrate?: boolean } = {}): Promise<Db> {
-  const db = driver === 'pglite' ? await openPglite(undefined, 'memory') : await openPostgres(await createPgDatabase(), { max: 5 });
+  const db = driver === 'pglite' ? await openPglite(undefined, 'memory', { loadDataDir: await blankPgliteDump() }) : await openPostgres(await createPgDatabase(), { max: 5 });
   if (options.migrate !== false) await migrate(db);
   return db;
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   OW_CONFLICT: { status: 409, title: 'Conflicts with the current state' },
   OW_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   OW_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  OW_UPGRADE_REQUIRED: { status: 426, title: 'This endpoint speaks WebSocket' },
   OW_GATE_FAILED: { status: 422, title: 'A quality gate failed' },
   OW_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   OW_READ_ONLY: { status: 403, title: 'This action is disabled by configuration' },

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { parseTopicFilters, matchesAny } from '../../core/events/topic-filter';
 import { AppError } from '../../core/shared/error-codes';
 import type { Runtime } from '../../engine/runtime';
-import { auditEntrySchema, authErrors, eventSchema } from '../schemas';
+import { auditEntrySchema, authErrors, eventSchema, problemSchema } from '../schemas';
+import { problem, sendProblem } from '../problem';
 import type { App } from '../types';
 
 const topicsQuery = z.string().max(1000).optional().describe('Comma-separated topics; `x.*` matches every topic under x');
@@ -55,26 +56,33 @@ export function registerEventRoutes(app: App, runtime: Runtime): void {
     },
   }, async (req) => ({ items: await runtime.audit(req.query) }));
 
-  app.get('/api/stream', {
-    websocket: true,
+  app.route({
+    method: 'GET',
+    url: '/api/stream',
     schema: {
       tags: ['events'],
-      summary: 'WebSocket: live events. Messages: {type:"ready",lastId} then {type:"event",event}',
+      summary: 'WebSocket: live events. Messages: {type:"ready",lastId} then {type:"event",event}. A plain GET answers 426.',
       querystring: z.object({ topics: topicsQuery, after: z.coerce.number().int().min(0).optional() }),
+      response: { 426: problemSchema, ...authErrors },
     },
-  }, (socket, req) => {
-    const query = req.query as { topics?: string; after?: number };
-    const parsed = parseTopicFilters(query.topics);
-    if (!parsed.ok) {
-      socket.send(JSON.stringify({ type: 'error', code: 'OW_VALIDATION', detail: `Invalid topic filter(s): ${parsed.invalid.join(', ')}` }));
-      socket.close(1008, 'invalid topics');
-      return;
-    }
-    const sub = runtime.bus.subscribe(parsed.filters, (event) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event }));
-    }, query.after);
-    socket.send(JSON.stringify({ type: 'ready', lastId: runtime.bus.position }));
-    socket.on('close', () => sub.close());
-    socket.on('error', () => sub.close());
+    handler: async (_req, reply) => {
+      reply.header('upgrade', 'websocket');
+      return sendProblem(reply, problem('OW_UPGRADE_REQUIRED', 'This endpoint speaks WebSocket: connect with an Upgrade: websocket request'));
+    },
+    wsHandler: (socket, req) => {
+      const query = req.query as { topics?: string; after?: number };
+      const parsed = parseTopicFilters(query.topics);
+      if (!parsed.ok) {
+        socket.send(JSON.stringify({ type: 'error', code: 'OW_VALIDATION', detail: `Invalid topic filter(s): ${parsed.invalid.join(', ')}` }));
+        socket.close(1008, 'invalid topics');
+        return;
+      }
+      const sub = runtime.bus.subscribe(parsed.filters, (event) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event }));
+      }, query.after);
+      socket.send(JSON.stringify({ type: 'ready', lastId: runtime.bus.position }));
+      socket.on('close', () => sub.close());
+      socket.on('error', () => sub.close());
+    },
   });
 }

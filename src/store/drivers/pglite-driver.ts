@@ -17,10 +17,15 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
 }
 
 /** Opens PGlite in `pgDir`. `pgDir` must already be locked for this process (see data-dir-lock). */
-export async function openPglite(pgDir: string | undefined, location: string): Promise<Db> {
+export async function openPglite(pgDir: string | undefined, location: string, options: { loadDataDir?: Blob | File } = {}): Promise<Db> {
   let pg: PGlite;
   try {
-    pg = await PGlite.create(pgDir ? { dataDir: pgDir, parsers: { [INT8_OID]: parseInt8 } } : { parsers: { [INT8_OID]: parseInt8 } });
+    pg = await PGlite.create({
+      ...(pgDir ? { dataDir: pgDir } : {}),
+      // Starting from a dump skips initdb, which is most of PGlite's start-up time (tests use it).
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: { [INT8_OID]: parseInt8 },
+    });
   } catch (err) {
     throw new StoreOpenError(`Cannot open the embedded database in ${location}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,6 +1,6 @@
 // Post-sign-in redirects stay inside the portal.
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '../../../../../web/src/pages/sign-in/safe-next';
+import { safeNextPath } from '../../../../web/src/pages/sign-in/safe-next';
 
 describe('safeNextPath', () => {
   it('allows paths inside the portal', () => {

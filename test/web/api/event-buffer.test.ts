@@ -1,8 +1,8 @@
 // The bounded newest-first event list that live views render.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeEvents } from '../../../../web/src/api/event-buffer';
-import type { StreamEvent } from '../../../../web/src/api/types';
+import { mergeEvents } from '../../../web/src/api/event-buffer';
+import type { StreamEvent } from '../../../web/src/api/types';
 
 const event = (id: number, topic = 'token.created'): StreamEvent => ({
   id,

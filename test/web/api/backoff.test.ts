@@ -1,7 +1,7 @@
 // Reconnect delays: exponential, capped, jittered within bounds, and strict about bad input.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backoffCeiling, defaultBackoff, reconnectDelay, type BackoffPolicy } from '../../../../web/src/api/backoff';
+import { backoffCeiling, defaultBackoff, reconnectDelay, type BackoffPolicy } from '../../../web/src/api/backoff';
 
 const policyArb: fc.Arbitrary<BackoffPolicy> = fc
   .record({

@@ -7,7 +7,7 @@ import {
   describeError,
   describeLocation,
   parseRetryAfter,
-} from '../../../../web/src/api/api-error';
+} from '../../../web/src/api/api-error';
 
 describe('apiErrorFromProblem', () => {
   it('carries the server problem over field by field', () => {

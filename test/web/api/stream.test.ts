@@ -3,9 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { reconnectDelay } from '../../../../web/src/api/backoff';
-import { EventStream, defaultStreamEndpoint, streamUrl, type StreamStatus, type WebSocketLike } from '../../../../web/src/api/stream';
-import type { StreamEvent } from '../../../../web/src/api/types';
+import { reconnectDelay } from '../../../web/src/api/backoff';
+import { EventStream, defaultStreamEndpoint, streamUrl, type StreamStatus, type WebSocketLike } from '../../../web/src/api/stream';
+import type { StreamEvent } from '../../../web/src/api/types';
 
 interface Connection {
   url: URL;

@@ -7,8 +7,8 @@ import {
   auditFilterFromParams,
   distinctValues,
   newestFirst,
-} from '../../../../../web/src/pages/operations/audit-filter';
-import type { AuditEntry } from '../../../../../web/src/api/types';
+} from '../../../../web/src/pages/operations/audit-filter';
+import type { AuditEntry } from '../../../../web/src/api/types';
 
 const entry = (id: number, createdAt: string, actor = 'admin', action = 'token.create'): AuditEntry => ({
   id,

@@ -1,7 +1,7 @@
 // Event payload previews: plain text, bounded length, never a crash on unserialisable payloads.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { summarizePayload } from '../../../../web/src/format/payload-summary';
+import { summarizePayload } from '../../../web/src/format/payload-summary';
 
 describe('summarizePayload', () => {
   it('shows objects as compact JSON and nothing for empty payloads', () => {

@@ -1,8 +1,8 @@
 // Topic filters in the portal must accept, reject and match exactly as the server does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchesAnyTopic, matchesTopic, parseTopicFilter } from '../../../../web/src/api/topic-filter';
-import { parseTopicFilters, topicMatches } from '../../../../src/core/events/topic-filter';
+import { matchesAnyTopic, matchesTopic, parseTopicFilter } from '../../../web/src/api/topic-filter';
+import { parseTopicFilters, topicMatches } from '../../../src/core/events/topic-filter';
 
 const word = fc.stringMatching(/^[a-z0-9_-]{1,6}$/);
 const topicArb = fc.array(word, { minLength: 1, maxLength: 4 }).map((segments) => segments.join('.'));

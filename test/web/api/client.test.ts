@@ -3,8 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../web/src/api/api-error';
-import { buildUrl, createApiClient, type FetchLike } from '../../../../web/src/api/client';
+import { ApiError } from '../../../web/src/api/api-error';
+import { buildUrl, createApiClient, type FetchLike } from '../../../web/src/api/client';
 
 interface Seen {
   method: string;

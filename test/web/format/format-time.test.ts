@@ -1,7 +1,7 @@
 // Timestamps and durations as the portal prints them; bad input is echoed, never "Invalid Date".
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDateTime, formatDuration, formatRelative } from '../../../../web/src/format/format-time';
+import { formatDateTime, formatDuration, formatRelative } from '../../../web/src/format/format-time';
 
 describe('formatDateTime', () => {
   it('shows an unparseable value as it came, never "Invalid Date"', () => {

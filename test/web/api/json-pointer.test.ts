@@ -1,7 +1,7 @@
 // JSON pointers for response-validation errors, per RFC 6901.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toJsonPointer } from '../../../../web/src/api/json-pointer';
+import { toJsonPointer } from '../../../web/src/api/json-pointer';
 
 // RFC 6901 §4 evaluation order: split on "/", then ~1 → "/" before ~0 → "~".
 function decode(pointer: string): string[] {

@@ -1,9 +1,9 @@
 // The portal's role order must be the server's, or guards would hide or show the wrong things.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasRole, roleAbilities } from '../../../../web/src/session/roles';
-import { roles } from '../../../../web/src/api/types';
-import { hasRole as serverHasRole } from '../../../../src/core/auth/roles';
+import { hasRole, roleAbilities } from '../../../web/src/session/roles';
+import { roles } from '../../../web/src/api/types';
+import { hasRole as serverHasRole } from '../../../src/core/auth/roles';
 
 describe('roles in the portal', () => {
   it('orders viewer < operator < admin', () => {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/db';
+import { EventBus } from '../../src/engine/event-bus';
+import { appendEvents, type StoredEvent } from '../../src/store/events-repo';
+import { openPostgres } from '../../src/store/drivers/pg-driver';
+import { DRIVERS, openTestDb } from '../helpers/databases';
+import { inject } from 'vitest';
+
+const NOW = new Date('2026-03-01T10:00:00.000Z');
+
+function collector(n: number) {
+  const got: StoredEvent[] = [];
+  let resolve: () => void = () => undefined;
+  const done = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return {
+    got,
+    done,
+    push(e: StoredEvent) {
+      got.push(e);
+      if (got.length >= n) resolve();
+    },
+  };
+}
+
+async function write(db: Db, topics: string[]): Promise<void> {
+  await db.transaction((tx) => appendEvents(tx, topics.map((topic, i) => ({ topic, key: `k${i}`, payload: { topic } })), NOW));
+}
+
+describe.each(DRIVERS)('event bus on %s', (driver) => {
+  let db: Db;
+  let bus: EventBus;
+  beforeAll(async () => {
+    db = await openTestDb(driver);
+    bus = new EventBus(db, 50);
+    await bus.start();
+  });
+  afterAll(async () => {
+    await bus.stop();
+    await db.close();
+  });
+
+  it('delivers committed events in order to matching subscribers only', async () => {
+    const journeys = collector(3);
+    const tokens = collector(1);
+    const s1 = bus.subscribe(['journey.*'], (e) => journeys.push(e));
+    const s2 = bus.subscribe(['token.created'], (e) => tokens.push(e));
+    await write(db, ['journey.created', 'token.created', 'journey.promoted', 'other.thing', 'journey.completed']);
+    await Promise.all([journeys.done, tokens.done]);
+    expect(journeys.got.map((e) => e.topic)).toEqual(['journey.created', 'journey.promoted', 'journey.completed']);
+    expect(tokens.got.map((e) => e.topic)).toEqual(['token.created']);
+    s1.close();
+    s2.close();
+  });
+
+  it('resumes from an event id: replays what was missed, then continues live without gaps or repeats', async () => {
+    await write(db, ['resume.a', 'resume.b', 'resume.c']);
+    const past = (await db.query<{ id: number; topic: string }>("SELECT id, topic FROM events WHERE topic LIKE 'resume.%' ORDER BY id"));
+    const afterFirst = past[0]?.id ?? 0;
+    const c = collector(4);
+    const sub = bus.subscribe(['resume.*'], (e) => c.push(e), afterFirst);
+    await write(db, ['resume.d', 'resume.e']);
+    await c.done;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(c.got.map((e) => e.topic)).toEqual(['resume.b', 'resume.c', 'resume.d', 'resume.e']);
+    sub.close();
+  });
+
+  it('is not stopped by a subscriber that throws', async () => {
+    const c = collector(2);
+    const bad = bus.subscribe(['robust.*'], () => {
+      throw new Error('subscriber bug');
+    });
+    const good = bus.subscribe(['robust.*'], (e) => c.push(e));
+    await write(db, ['robust.one', 'robust.two']);
+    await c.done;
+    expect(c.got).toHaveLength(2);
+    bad.close();
+    good.close();
+  });
+});
+
+describe('event bus across processes on postgres', () => {
+  it('carries a commit from one connection pool to the bus of another through LISTEN/NOTIFY', async () => {
+    const writer = await openTestDb('postgres');
+    const dbName = (await writer.query<{ db: string }>('SELECT current_database() AS db'))[0]?.db;
+    const url = new URL(inject('pgUrl'));
+    url.pathname = `/${dbName}`;
+    const reader = await openPostgres(url.toString());
+    // A long poll interval proves the wake-up came from NOTIFY, not from polling.
+    const bus = new EventBus(reader, 60_000);
+    await bus.start();
+    try {
+      const c = collector(1);
+      bus.subscribe(['remote.*'], (e) => c.push(e));
+      const t0 = Date.now();
+      await write(writer, ['remote.hello']);
+      await c.done;
+      expect(c.got[0]?.topic).toBe('remote.hello');
+      expect(Date.now() - t0).toBeLessThan(10_000);
+    } finally {
+      await bus.stop();
+      await reader.close();
+      await writer.close();
+    }
+  });
+});

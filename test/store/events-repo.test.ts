@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/db';
+import { appendEvents, lastEventId, readEvents } from '../../src/store/events-repo';
+import { appendAudit, listAudit } from '../../src/store/audit-repo';
+import { DRIVERS, openTestDb } from '../helpers/databases';
+
+const NOW = new Date('2026-03-01T10:00:00.000Z');
+
+describe.each(DRIVERS)('event outbox on %s', (driver) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(driver);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('writes events with their change in one transaction, and a rollback leaves neither', async () => {
+    const start = await lastEventId(db);
+    await expect(
+      db.transaction(async (tx) => {
+        await appendAudit(tx, { actor: 'a', action: 'x.do', target: 't1', summary: 's' }, NOW);
+        await appendEvents(tx, [{ topic: 'x.done', key: 't1', payload: { n: 1 } }], NOW);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await lastEventId(db)).toBe(start);
+    expect(await listAudit(db, { target: 't1', limit: 10 })).toEqual([]);
+
+    await db.transaction(async (tx) => {
+      await appendAudit(tx, { actor: 'a', action: 'x.do', target: 't2', summary: 's' }, NOW);
+      await appendEvents(tx, [{ topic: 'x.done', key: 't2', payload: { n: 2 } }], NOW);
+    });
+    const events = await readEvents(db, { after: start, limit: 10 });
+    expect(events).toEqual([{ id: expect.any(Number), topic: 'x.done', key: 't2', payload: { n: 2 }, createdAt: NOW.toISOString() }]);
+    expect((await listAudit(db, { target: 't2', limit: 10 })).map((a) => a.action)).toEqual(['x.do']);
+  });
+
+  it('reads in id order from a position, filtered by topic prefix and key', async () => {
+    const start = await lastEventId(db);
+    await db.transaction((tx) =>
+      appendEvents(
+        tx,
+        [
+          { topic: 'journey.created', key: 'j1', payload: { i: 1 } },
+          { topic: 'journeys_other', key: 'j1', payload: { i: 2 } },
+          { topic: 'journey.promoted', key: 'j2', payload: { i: 3 } },
+          { topic: 'token.created', key: 'j1', payload: { i: 4 } },
+        ],
+        NOW,
+      ),
+    );
+    const all = await readEvents(db, { after: start, limit: 100 });
+    expect(all.map((e) => e.payload.i)).toEqual([1, 2, 3, 4]);
+    expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => a - b));
+    expect((await readEvents(db, { after: start, topicPrefixes: ['journey.'], limit: 100 })).map((e) => e.payload.i)).toEqual([1, 3]);
+    expect((await readEvents(db, { after: start, key: 'j1', limit: 100 })).map((e) => e.payload.i)).toEqual([1, 2, 4]);
+    expect((await readEvents(db, { after: all[1]?.id, limit: 1 })).map((e) => e.payload.i)).toEqual([3]);
+  });
+
+  it('escapes LIKE wildcards in topic prefixes', async () => {
+    const start = await lastEventId(db);
+    await db.transaction((tx) => appendEvents(tx, [{ topic: 'a_b.x', payload: {} }, { topic: 'aXb.x', payload: {} }], NOW));
+    expect((await readEvents(db, { after: start, topicPrefixes: ['a_b.'], limit: 10 })).map((e) => e.topic)).toEqual(['a_b.x']);
+  });
+});
