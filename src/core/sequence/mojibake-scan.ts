@@ -50,29 +50,17 @@ export function decodeSequence(bytes: ReadonlyArray<number>): string | undefined
   return unassigned.test(ch) ? undefined : ch;
 }
 
+// Every way to put `missing` dropped bytes among the surviving continuation bytes, order kept.
 function insertions(present: ReadonlyArray<number>, missing: number): number[][] {
   if (missing === 0) return [[...present]];
   const out: number[][] = [];
-  const total = present.length + missing;
-  // Choose which of the `total` continuation slots were lost, then fill them with dropped bytes.
-  const place = (slot: number, left: number, acc: Array<number | null>, from: number) => {
-    if (acc.length === total) {
-      if (left === 0) fill(acc, 0, []);
-      return;
-    }
-    if (left > 0) place(slot + 1, left - 1, [...acc, null], from);
-    if (from < present.length) place(slot + 1, left, [...acc, present[from] as number], from + 1);
-  };
-  const fill = (shape: Array<number | null>, i: number, acc: number[]) => {
-    if (i === shape.length) {
-      out.push(acc);
-      return;
-    }
-    const fixed = shape[i];
-    if (fixed !== null && fixed !== undefined) fill(shape, i + 1, [...acc, fixed]);
-    else for (const b of droppedBytes) fill(shape, i + 1, [...acc, b]);
-  };
-  place(0, missing, [], 0);
+  for (const dropped of droppedBytes) {
+    // The first continuation byte is either lost (a dropped byte) or the first survivor.
+    for (const rest of insertions(present, missing - 1)) out.push([dropped, ...rest]);
+  }
+  if (present.length > 0) {
+    for (const rest of insertions(present.slice(1), missing)) out.push([present[0] as number, ...rest]);
+  }
   return out;
 }
 
