@@ -2,6 +2,7 @@
 // musical-sequence JSON Schema: unknown fields are kept wherever that schema allows them.
 import { z } from 'zod';
 import { findJsonSyntaxError } from './json-syntax';
+import { hasProtoKey } from '../shared/proto-guard';
 import { pointIssues, sequenceErrorMap, type PointedIssue } from './zod-issues';
 
 /** The user story of a sequence, movement or beat; the reference schema forbids extra keys here. */
@@ -153,6 +154,10 @@ export type ParseResult = { ok: true; value: MusicalSequence } | { ok: false; er
 
 /** Validates any value as a musical sequence; on failure lists every error with its JSON pointer. */
 export function parseSequence(input: unknown): ParseResult {
+  // A "__proto__" key would be copied onto the parsed object as its prototype.
+  if (hasProtoKey(input)) {
+    return { ok: false, errors: [{ pointer: '', message: 'keys named "__proto__" or "constructor.prototype" are not allowed' }] };
+  }
   const result = musicalSequenceSchema.safeParse(input, { error: sequenceErrorMap });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: pointIssues(result.error.issues) };
@@ -166,20 +171,9 @@ export function parseSequenceJson(text: string): ParseResult {
     data = JSON.parse(body);
   } catch (e) {
     const where = findJsonSyntaxError(body);
-    if (where) {
-      return {
-        ok: false,
-        errors: [
-          {
-            pointer: '',
-            line: where.line,
-            column: where.column,
-            message: `invalid JSON at line ${where.line}, column ${where.column}: ${where.message}`,
-          },
-        ],
-      };
-    }
-    return { ok: false, errors: [{ pointer: '', message: `invalid JSON: ${(e as Error).message}` }] };
+    if (!where) return { ok: false, errors: [{ pointer: '', message: `invalid JSON: ${(e as Error).message}` }] };
+    const { line, column } = where;
+    return { ok: false, errors: [{ pointer: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${where.message}` }] };
   }
   return parseSequence(data);
 }

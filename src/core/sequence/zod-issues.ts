@@ -1,7 +1,7 @@
 // Turns zod issues into one flat list of { pointer, message }, choosing the relevant
 // branch of a union so that a bad handler object is explained field by field.
 import type { z } from 'zod';
-import { toJsonPointer } from './json-pointer';
+import { toPointer as toJsonPointer } from '../shared/json-pointer';
 
 export type PointedIssue = { pointer: string; message: string };
 

@@ -90,6 +90,11 @@ describe('parseSequence', () => {
     }
   });
 
+  it('refuses "__proto__" keys, which would become the prototype of the parsed object', () => {
+    const errors = errorsOf(JSON.parse(JSON.stringify(minimal()).replace('"name"', '"__proto__": {"polluted": true}, "name"')));
+    expect(errors).toEqual([{ pointer: '', message: expect.stringContaining('__proto__') }]);
+  });
+
   it('rejects non-objects at the root with one clear error', () => {
     for (const value of [null, 3, 'x', []]) {
       const errors = errorsOf(value);
