@@ -1,6 +1,6 @@
 // The rules a journey definition must follow beyond its shape: every reference resolves, every
 // stage is reachable and can finish, events are unambiguous, task graphs have no cycles.
-import { toPointer } from './json-pointer';
+import { toPointer } from '../shared/json-pointer';
 import { findTemplateProblems, type UnitTemplate } from '../work/unit-template';
 import { isBuiltinMetric } from './builtin-metrics';
 import type { JourneyDefinition, Stage } from './definition-schema';

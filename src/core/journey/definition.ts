@@ -1,7 +1,7 @@
 // Journey definitions are data: validateDefinition turns unknown input (a user's JSON) into a
 // typed definition or lists every error with its JSON pointer, shape errors first.
-import { findJsonSyntaxError } from '../sequence/json-syntax';
-import { toPointer } from './json-pointer';
+import { parseJsonText } from '../shared/json-text';
+import { toPointer } from '../shared/json-pointer';
 import { findDefinitionProblems, type DefinitionError } from './definition-checks';
 import { JourneyDefinitionSchema, type JourneyDefinition, type Stage, type Transition } from './definition-schema';
 
@@ -28,9 +28,9 @@ export function defineJourney(input: unknown): JourneyDefinition {
 
 /** JSON text → validated definition; a syntax error is reported with its line and column. */
 export function parseDefinitionJson(text: string): DefinitionValidation | { ok: false; syntaxError: { line: number; column: number; message: string } } {
-  const syntax = findJsonSyntaxError(text);
-  if (syntax) return { ok: false, syntaxError: { line: syntax.line, column: syntax.column, message: syntax.message } };
-  return validateDefinition(JSON.parse(text));
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, syntaxError: { line: parsed.line, column: parsed.column, message: parsed.message } };
+  return validateDefinition(parsed.value);
 }
 
 export function findStage(def: JourneyDefinition, id: string): Stage | undefined {

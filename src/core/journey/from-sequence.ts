@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DAY_MS } from './builtin-metrics';
 import { validateDefinition, type DefinitionValidation, type JourneyDefinitionInput } from './definition';
-import { toPointer } from './json-pointer';
+import { toPointer } from '../shared/json-pointer';
 
 /** The few sequence fields this needs; the full schema lives with the sequence documents. */
 const HandlerSchema = z.union([

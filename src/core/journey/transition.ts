@@ -1,6 +1,6 @@
 // The journey state machine, XState style: transition() computes the next state and the effects
 // for the runtime to run, or a typed rejection naming the allowed events; it runs nothing itself.
-import { toPointer } from './json-pointer';
+import { toPointer } from '../shared/json-pointer';
 import { allowedEvents, failureStage, findStage, initialTransition, type JourneyDefinition, type Stage, type Transition } from './definition';
 import type { JourneyEffect, Rejection, RejectionKind } from './effects';
 import type { ValidationResult } from './exit-criteria';
