@@ -118,14 +118,18 @@ export function checklistCsv(pattern: Pattern, options: ChecklistOptions): strin
   );
 }
 
-/** Markdown items as a task list, one entry per item; shared by the article and the checklist file. */
-export function checklistMarkdownItems(exported: ChecklistExport): string {
-  return exported.items
+/** The checklist as a Markdown task list; shared by the article and the checklist file. */
+export function checklistTaskList(pattern: Pattern): string {
+  const checks = new Map(pattern.ows.outputs.checklist.items.map((c) => [c.id, c]));
+  return pattern.library.checklist
     .map((item) => {
       const facts = [`Owner: ${mdInline(item.owner)}`, `Effort: ${personWeeks(item.effortPersonWeeks)}`, `Priority: ${item.priority}`];
       if (item.component !== undefined) facts.push(`Component: ${mdInline(item.component)}`);
-      const lines = [`- [ ] **${item.id} · ${mdInline(item.summary)}**  `, `  ${mdInline(item.details)}  `, `  ${facts.join(' · ')}`];
-      for (const check of item.doneWhen) lines.push(`  - Done when (${check.checkId}): ${mdInline(check.doneDefinition ?? check.statement)}`);
+      const lines = [`- [ ] **${item.id} · ${mdInline(item.summary)}**  `, `  ${mdInline(item.description)}  `, `  ${facts.join(' · ')}`];
+      for (const id of item.checks) {
+        const check = checks.get(id);
+        if (check) lines.push(`  - Done when (${id}): ${mdInline(check.doneDefinition ?? check.statement)}`);
+      }
       return lines.join('\n');
     })
     .join('\n');
@@ -139,7 +143,7 @@ export function checklistMarkdown(pattern: Pattern, options: ChecklistOptions): 
     `Pattern: <${exported.pattern.url}> · Version ${exported.pattern.version} · Epic label: \`${exported.epicLabel}\` · ` +
       `Total effort: ${personWeeks(exported.totalEffortPersonWeeks)} (${formatNumber(exported.items.length)} items)`,
     '',
-    checklistMarkdownItems(exported),
+    checklistTaskList(pattern),
     '',
   ].join('\n');
 }

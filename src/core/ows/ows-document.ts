@@ -1,5 +1,6 @@
 // The OWS 1.1 document in zod, property for property as in orchestration-wisdom.schema.json:
 // strict objects, no defaults and no transforms, so parsing never adds, drops or rewrites data.
+// One deliberate difference: integers must be safe (|n| ≤ 2^53 − 1); larger ones would not survive JS.
 import { z } from 'zod';
 import { flowsSchema, owsDecisionPointSchema, owsSignalSchema } from './ows-flow';
 

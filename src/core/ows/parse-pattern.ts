@@ -36,15 +36,11 @@ function issueToErrors(issue: z.core.$ZodIssue): PointerIssue[] {
               : `expected ${issue.expected}, got ${describeValue(issue.input)}`,
         },
       ];
-    case 'invalid_value':
-      return [
-        {
-          pointer,
-          message: `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values
-            .map((v) => JSON.stringify(v))
-            .join(', ')} (got ${describeValue(issue.input)})`,
-        },
-      ];
+    case 'invalid_value': {
+      const allowed = `${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      const message = issue.input === undefined ? `is required: ${allowed}` : `must be ${allowed} (got ${describeValue(issue.input)})`;
+      return [{ pointer, message }];
+    }
     case 'invalid_format':
       return [{ pointer, message: `${issue.message} (got ${describeValue(issue.input)})` }];
     default:

@@ -128,18 +128,7 @@ function libraryIssues({ ows, library }: PatternShape): ReferenceIssue[] {
   ];
   const checkIds = new Set(ows.outputs.checklist.items.map((c) => c.id));
   const componentNames = new Set(library.components.map((c) => c.name));
-  const delivered = new Set<string>();
-  library.checklist.forEach((item, i) => {
-    if (item.component !== undefined && !componentNames.has(item.component)) {
-      issues.push({ path: ['library', 'checklist', i, 'component'], message: `unknown component "${item.component}"; declare it in /library/components` });
-    }
-    item.checks.forEach((id, c) => {
-      delivered.add(id);
-      if (!checkIds.has(id)) {
-        issues.push({ path: ['library', 'checklist', i, 'checks', c], message: `unknown check "${id}"; declare it in /ows/outputs/checklist/items` });
-      }
-    });
-  });
+  const delivered = new Set(library.checklist.flatMap((item) => item.checks));
   ows.outputs.checklist.items.forEach((check, i) => {
     if (!delivered.has(check.id)) {
       issues.push({
@@ -147,6 +136,16 @@ function libraryIssues({ ows, library }: PatternShape): ReferenceIssue[] {
         message: `no implementation item delivers check "${check.id}"; list it in some /library/checklist/*/checks`,
       });
     }
+  });
+  library.checklist.forEach((item, i) => {
+    if (item.component !== undefined && !componentNames.has(item.component)) {
+      issues.push({ path: ['library', 'checklist', i, 'component'], message: `unknown component "${item.component}"; declare it in /library/components` });
+    }
+    item.checks.forEach((id, c) => {
+      if (!checkIds.has(id)) {
+        issues.push({ path: ['library', 'checklist', i, 'checks', c], message: `unknown check "${id}"; declare it in /ows/outputs/checklist/items` });
+      }
+    });
   });
   const decisionIds = new Set(ows.flows.altDecisionPoints.map((d) => d.id));
   const focus = library.narrative.decisionPoint.decisionId;
