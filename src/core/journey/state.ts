@@ -71,6 +71,8 @@ export const JourneyEventPayloadSchema = z
   })
   .strict();
 
+export type JourneyEventPayload = z.output<typeof JourneyEventPayloadSchema>;
+
 export const JourneyEventSchema = z
   .object({
     type: z.string().min(1),

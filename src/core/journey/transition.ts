@@ -8,12 +8,12 @@ import { evaluateGuard } from './guards';
 import { decideRollbackTarget, describeTarget, resolveRollbackCause } from './rollback-policy';
 import type { RollbackTarget } from './rollback-schema';
 import { enterStageEffects, expectedUnitIds, leaveStageEffects, statusOf } from './stage-entry';
-import { JourneyEventSchema, type JourneyEvent, type JourneyState, type TransitionContext } from './state';
+import { JourneyEventSchema, type JourneyEvent, type JourneyEventPayload, type JourneyState, type TransitionContext } from './state';
 import { JOURNEY_TOPICS } from './topics';
 
 export type TransitionResult = { ok: true; state: JourneyState; effects: JourneyEffect[] } | { ok: false; rejection: Rejection };
 
-type Payload = ReturnType<typeof JourneyEventSchema.parse>['payload'];
+type Payload = JourneyEventPayload;
 
 interface Move {
   def: JourneyDefinition;
