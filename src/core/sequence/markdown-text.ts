@@ -4,7 +4,8 @@
 /** Text for a one-line slot (heading, label value, list item): line breaks become spaces. */
 export function inline(text: string | number | undefined): string {
   if (text === undefined) return '';
-  return String(text).replace(/[ \t]*(?:\r\n|\r|\n)+[ \t]*/g, ' ');
+  const value = String(text);
+  return /[\r\n]/.test(value) ? value.replace(/[ \t]*(?:\r\n|\r|\n)+[ \t]*/g, ' ') : value;
 }
 
 /** Text for a paragraph slot: line endings normalised, trailing line breaks dropped. */
@@ -14,6 +15,7 @@ export function block(text: string | undefined): string {
 }
 
 function longestRun(text: string, char: string): number {
+  if (!text.includes(char)) return 0;
   let best = 0;
   let run = 0;
   for (const c of text) {
