@@ -1,7 +1,7 @@
 // The musical sequence (movements → beats) as zod schemas, compatible with the reference
 // musical-sequence JSON Schema: unknown fields are kept wherever that schema allows them.
 import { z } from 'zod';
-import { findJsonSyntaxError } from './json-syntax';
+import { parseJsonText } from '../shared/json-text';
 import { hasProtoKey } from '../shared/proto-guard';
 import { pointIssues, sequenceErrorMap, type PointedIssue } from './zod-issues';
 
@@ -166,14 +166,10 @@ export function parseSequence(input: unknown): ParseResult {
 /** Parses JSON text (a leading BOM is ignored); invalid JSON is reported with line and column. */
 export function parseSequenceJson(text: string): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (e) {
-    const where = findJsonSyntaxError(body);
-    if (!where) return { ok: false, errors: [{ pointer: '', message: `invalid JSON: ${(e as Error).message}` }] };
-    const { line, column } = where;
-    return { ok: false, errors: [{ pointer: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${where.message}` }] };
+  const json = parseJsonText(body);
+  if (!json.ok) {
+    const { line, column } = json;
+    return { ok: false, errors: [{ pointer: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${json.message}` }] };
   }
-  return parseSequence(data);
+  return parseSequence(json.value);
 }

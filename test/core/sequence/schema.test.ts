@@ -139,7 +139,7 @@ describe('parseSequenceJson', () => {
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ pointer: '', line: 3, column: 10 });
-    expect(result.errors[0]?.message).toMatch(/line 3, column 10: expected ':'/);
+    expect(result.errors[0]?.message).toMatch(/line 3, column 10: ':' was expected/);
   });
 
   it('reports a truncated document at its end', () => {
