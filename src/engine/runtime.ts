@@ -36,6 +36,8 @@ export class Runtime {
 
   async start(): Promise<void> {
     await this.bus.start();
+    // A token revoked by another process stops working here too, without waiting for the cache to expire.
+    this.bus.subscribe(['token.revoked'], (e) => this.tokens.forget(String(e.payload.id)));
     await this.registration?.start();
   }
 

@@ -46,7 +46,16 @@ function newId(): string {
 
 const BOOTSTRAP_LOCK_KEY = 7_100_421_003;
 
+/**
+ * Successful look-ups are cached briefly so a busy API does not query the token table on every request.
+ * Revocation clears the entry at once in this process, and other processes through the token.revoked event.
+ */
+const AUTH_CACHE_TTL_MS = 10_000;
+const AUTH_CACHE_MAX = 10_000;
+
 export class TokenService {
+  private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -55,10 +64,25 @@ export class TokenService {
 
   async authenticate(token: string): Promise<Principal | undefined> {
     if (!token || token.length > 600) return undefined;
-    const record = await findActiveTokenByHash(this.db, hashToken(token));
-    if (!record) return undefined;
-    await touchToken(this.db, record.id, this.clock.now()).catch(() => undefined);
-    return { tokenId: record.id, name: record.name, role: record.role };
+    const hash = hashToken(token);
+    const now = this.clock.now();
+    const cached = this.cache.get(hash);
+    if (cached && cached.expiresAt > now.getTime()) return cached.principal;
+    const record = await findActiveTokenByHash(this.db, hash);
+    if (!record) {
+      this.cache.delete(hash);
+      return undefined;
+    }
+    await touchToken(this.db, record.id, now).catch(() => undefined);
+    const principal: Principal = { tokenId: record.id, name: record.name, role: record.role };
+    if (this.cache.size >= AUTH_CACHE_MAX) this.cache.clear();
+    this.cache.set(hash, { principal, expiresAt: now.getTime() + AUTH_CACHE_TTL_MS });
+    return principal;
+  }
+
+  /** Forgets cached sign-ins of a token (after it was revoked here or in another process). */
+  forget(tokenId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.principal.tokenId === tokenId) this.cache.delete(hash);
   }
 
   async create(input: unknown, actor: Principal | 'system'): Promise<TokenRecord & { token: string }> {
@@ -114,6 +138,7 @@ export class TokenService {
       },
       this.onEvents,
     );
+    this.forget(id);
     const after = await findToken(this.db, id);
     if (!after) throw new AppError('OW_NOT_FOUND', `No token with id ${id}`);
     return after;
