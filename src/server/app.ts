@@ -18,11 +18,7 @@ import { hasProtoKey } from '../core/shared/proto-guard';
 import { registerAuth } from './auth';
 import { registerHttpMetrics } from './http-metrics';
 import { problem, sendProblem, toProblem } from './problem';
-import { registerEventRoutes } from './routes/event-routes';
-import { registerHealthRoutes } from './routes/health-routes';
-import { registerInfoRoutes } from './routes/info-routes';
-import { registerSessionRoutes } from './routes/session-routes';
-import { registerTokenRoutes } from './routes/token-routes';
+import { registerRoutes } from './routes';
 import type { App } from './types';
 
 export interface ServerOptions {
@@ -104,11 +100,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     return sendProblem(reply, body);
   });
 
-  registerHealthRoutes(app, opts.runtime, registry);
-  registerInfoRoutes(app, opts.runtime, opts.version, opts.readOnly);
-  registerSessionRoutes(app, opts.runtime, { signInRateLimit: opts.signInRateLimit, secureCookie: false });
-  registerTokenRoutes(app, opts.runtime);
-  registerEventRoutes(app, opts.runtime);
+  await registerRoutes(app, opts.runtime, { version: opts.version, readOnly: opts.readOnly, signInRateLimit: opts.signInRateLimit, registry });
   for (const plugin of opts.plugins ?? []) await plugin(app);
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,24 @@
+// Every route module of the API, registered in one place. A capability adds one line here.
+import type { Runtime } from '../../engine/runtime';
+import type { App } from '../types';
+import { registerEventRoutes } from './event-routes';
+import { registerHealthRoutes } from './health-routes';
+import { registerInfoRoutes } from './info-routes';
+import { registerSessionRoutes } from './session-routes';
+import { registerTokenRoutes } from './token-routes';
+import type client from 'prom-client';
+
+export interface RouteOptions {
+  version: string;
+  readOnly: boolean;
+  signInRateLimit: number;
+  registry: client.Registry;
+}
+
+export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOptions): Promise<void> {
+  registerHealthRoutes(app, runtime, opts.registry);
+  registerInfoRoutes(app, runtime, opts.version, opts.readOnly);
+  registerSessionRoutes(app, runtime, { signInRateLimit: opts.signInRateLimit, secureCookie: false });
+  registerTokenRoutes(app, runtime);
+  registerEventRoutes(app, runtime);
+}
