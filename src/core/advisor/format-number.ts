@@ -4,8 +4,9 @@
 export function fmt(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : 'n/a';
   const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
+  const rounded = Math.abs(value) >= 1e15 ? value : Math.round(value * factor) / factor;
+  // Plain digits even for huge values: String(1e21) would print "1e+21".
+  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: digits });
 }
 
 /** A ratio as a percentage: 0.1234 → "12.3%". */

@@ -23,13 +23,21 @@ export interface LateTimes {
 
 function edgesInto(edges: ReadonlyArray<PrecedenceEdge>): Map<string, PrecedenceEdge[]> {
   const into = new Map<string, PrecedenceEdge[]>();
-  for (const e of edges) into.set(e.to, [...(into.get(e.to) ?? []), e]);
+  for (const e of edges) {
+    const list = into.get(e.to);
+    if (list) list.push(e);
+    else into.set(e.to, [e]);
+  }
   return into;
 }
 
 function edgesOutOf(edges: ReadonlyArray<PrecedenceEdge>): Map<string, PrecedenceEdge[]> {
   const out = new Map<string, PrecedenceEdge[]>();
-  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  for (const e of edges) {
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
+  }
   return out;
 }
 

@@ -55,53 +55,61 @@ interface Placement {
 export function levelResources(tasks: ReadonlyArray<Task>, network: NetworkSchedule, options: LevelingOptions): LevelledSchedule {
   const names = personNames(options.people, options.names);
   const plan = network.tasks;
-  const priority = (i: number): [number, number, number] => [plan[i]!.slack, plan[i]!.latestStart, i];
-  const byPriority = (a: number, b: number): number => {
-    const [pa, pb] = [priority(a), priority(b)];
-    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
-  };
+  const n = tasks.length;
+  // Priority rank: least slack first, then the earlier latest start, then input order.
+  const rank = new Array<number>(n);
+  [...Array(n).keys()]
+    .sort((a, b) => plan[a]!.slack - plan[b]!.slack || plan[a]!.latestStart - plan[b]!.latestStart || a - b)
+    .forEach((task, r) => (rank[task] = r));
+
+  const index = new Map(tasks.map((t, i) => [t.id, i]));
+  const successors: number[][] = tasks.map(() => []);
+  const waitingFor = tasks.map((t) => t.dependsOn.length);
+  tasks.forEach((t, i) => t.dependsOn.forEach((d) => successors[index.get(d.id)!]!.push(i)));
 
   const placed = new Map<string, Placement>();
   const placementOrder: string[] = [];
   const freeAt = names.map(() => 0);
+  const readyAt = new Array<number>(n).fill(0);
+  /** Tasks whose dependencies are all placed but which are not placed yet. */
+  const pending: number[] = [];
 
-  /** When all dependencies of task i are placed, the earliest instant it may start; otherwise null. */
-  const readyTime = (i: number): number | null => {
-    let at = 0;
-    for (const dep of tasks[i]!.dependsOn) {
-      const p = placed.get(dep.id);
-      if (!p) return null;
-      at = Math.max(at, roundTime((dep.type === 'FS' ? p.finish : p.start) + dep.lag));
-    }
-    return at;
+  const release = (i: number): void => {
+    readyAt[i] = Math.max(0, ...tasks[i]!.dependsOn.map((dep) => {
+      const p = placed.get(dep.id)!;
+      return roundTime((dep.type === 'FS' ? p.finish : p.start) + dep.lag);
+    }));
+    pending.push(i);
   };
+  tasks.forEach((_, i) => waitingFor[i] === 0 && release(i));
 
   let now = 0;
-  while (placed.size < tasks.length) {
+  while (placed.size < n) {
     for (;;) {
-      const ready = tasks
-        .map((_, i) => i)
-        .filter((i) => !placed.has(tasks[i]!.id) && (readyTime(i) ?? Infinity) <= now)
-        .sort(byPriority);
       const freePerson = freeAt.findIndex((f) => f <= now);
-      const next = ready.find((i) => tasks[i]!.estimate === 0 || freePerson >= 0);
-      if (next === undefined) break;
-      const task = tasks[next]!;
+      let best = -1;
+      for (let k = 0; k < pending.length; k++) {
+        const i = pending[k]!;
+        if (readyAt[i]! > now || (tasks[i]!.estimate > 0 && freePerson < 0)) continue;
+        if (best < 0 || rank[i]! < rank[pending[best]!]!) best = k;
+      }
+      if (best < 0) break;
+      const i = pending[best]!;
+      pending[best] = pending[pending.length - 1]!;
+      pending.pop();
+      const task = tasks[i]!;
       const person = task.estimate === 0 ? null : freePerson;
       const finish = roundTime(now + task.estimate);
       if (person !== null) freeAt[person] = finish;
       placed.set(task.id, { start: now, finish, person });
       placementOrder.push(task.id);
+      for (const succ of successors[i]!) if (--waitingFor[succ]! === 0) release(succ);
     }
-    const upcoming = [
-      ...freeAt.filter((f) => f > now),
-      ...tasks.flatMap((t, i) => {
-        const r = placed.has(t.id) ? null : readyTime(i);
-        return r !== null && r > now ? [r] : [];
-      }),
-    ];
-    if (upcoming.length === 0) break;
-    now = Math.min(...upcoming);
+    let next = Infinity;
+    for (const f of freeAt) if (f > now && f < next) next = f;
+    for (const i of pending) if (readyAt[i]! > now && readyAt[i]! < next) next = readyAt[i]!;
+    if (next === Infinity) break;
+    now = next;
   }
 
   // Each person's consecutive tasks become finish-to-start links; slack is then measured on that network.

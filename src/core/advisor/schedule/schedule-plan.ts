@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../../shared/error-codes';
 import { fmt } from '../format-number';
 import { parseInput } from '../validate-input';
-import { type Task } from './work-breakdown';
+import { checkReferences, type Task } from './work-breakdown';
+import { toPointer } from '../../shared/json-pointer';
+import { invalidInput } from '../validate-input';
 import { computeCriticalPath, unitLabel, type NetworkSchedule } from './critical-path';
 import { levelResources, type LevelledSchedule, type LevelledTask } from './resource-leveling';
 import { deriveMilestones, explainMilestones, milestoneSchema, type Milestone } from './milestones';
@@ -27,7 +29,10 @@ export type ScheduleOptions = z.input<typeof scheduleOptionsSchema>;
 export interface Feasibility {
   feasible: boolean;
   deadline: number | null;
-  /** Fewest people that meet the deadline when more people would help; null when none would. */
+  /**
+   * People that meet the deadline when more would help (found by bisection, so the fewest unless
+   * list scheduling's rare anomalies make fewer people work too); null when no number would.
+   */
   minimumPeople: number | null;
   reasons: string[];
 }
@@ -56,6 +61,11 @@ export interface ScheduleJson {
 
 export function planSchedule(tasks: ReadonlyArray<Task>, rawOptions: ScheduleOptions): SchedulePlan {
   const options = parseInput(scheduleOptionsSchema, rawOptions, 'The schedule options');
+  // Tasks normally come validated (parseWorkBreakdown, parseWorkBreakdownCsv); a duplicate or dangling id here would silently skew every number.
+  const issues = checkReferences(tasks);
+  if (issues.length > 0) {
+    throw invalidInput('The work breakdown', issues.map((i) => ({ pointer: toPointer([i.taskIndex, i.field, ...(i.dependencyIndex === undefined ? [] : [i.dependencyIndex])]), message: i.message })));
+  }
   checkDeclaredMilestones(tasks, options.milestones ?? []);
   const network = computeCriticalPath(tasks, options.unit);
   const levelled = levelResources(tasks, network, { people: options.people, names: options.names, unit: options.unit });
@@ -143,14 +153,14 @@ function assessDeadline(
       ],
     };
   }
-  const workers = tasks.filter((t) => t.estimate > 0).length;
-  let minimumPeople: number | null = null;
-  for (let people = options.people + 1; people <= workers; people++) {
-    if (levelResources(tasks, network, { people }).duration <= deadline) {
-      minimumPeople = people;
-      break;
-    }
+  // With one person per task nobody waits, so the critical path (which fits) is the schedule; bisect below that.
+  let [low, high] = [options.people + 1, Math.max(options.people + 1, tasks.filter((t) => t.estimate > 0).length)];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (levelResources(tasks, network, { people: mid }).duration <= deadline) high = mid;
+    else low = mid + 1;
   }
+  const minimumPeople: number | null = levelResources(tasks, network, { people: high }).duration <= deadline ? high : null;
   return {
     feasible: false,
     deadline,

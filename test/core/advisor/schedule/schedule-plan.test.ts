@@ -82,3 +82,17 @@ describe('planSchedule', () => {
     expect(error.errors).toEqual([{ pointer: '/milestones/0/after/1', message: 'milestone "Beta" follows unknown task id "nope"' }]);
   });
 });
+
+describe('planSchedule on unchecked tasks', () => {
+  it('refuses duplicate ids and dangling dependencies instead of scheduling them', () => {
+    const tasks = [
+      { id: 'a', name: 'A', estimate: 1, dependsOn: [] },
+      { id: 'a', name: 'A again', estimate: 1, dependsOn: [{ id: 'ghost', type: 'FS' as const, lag: 0 }] },
+    ];
+    const error = rejection(() => planSchedule(tasks, { people: 1 }));
+    expect(error.errors).toEqual([
+      { pointer: '/1/id', message: 'duplicate task id "a" (first used by task 1)' },
+      { pointer: '/1/dependsOn/0', message: 'task "a" depends on unknown task id "ghost"' },
+    ]);
+  });
+});
