@@ -6,6 +6,7 @@ import { readEvents } from '../store/events-repo';
 import type { Clock } from './clock';
 import { EventBus } from './event-bus';
 import { TokenService } from './token-service';
+import { SequenceService } from './sequence-service';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
 
@@ -20,6 +21,7 @@ export class Runtime {
   readonly clock: Clock;
   readonly bus: EventBus;
   readonly tokens: TokenService;
+  readonly sequences: SequenceService;
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
   private readonly extraChecks: ExtraCheck[] = [];
@@ -31,6 +33,7 @@ export class Runtime {
     this.bus = new EventBus(opts.db);
     // After a local commit the bus reads at once instead of waiting for the NOTIFY round trip.
     this.tokens = new TokenService(opts.db, opts.clock, () => this.bus.poke());
+    this.sequences = new SequenceService(opts.db, opts.clock, () => this.bus.poke());
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
   }
 
@@ -38,6 +41,7 @@ export class Runtime {
     await this.bus.start();
     // A token revoked by another process stops working here too, without waiting for the cache to expire.
     this.bus.subscribe(['token.revoked'], (e) => this.tokens.forget(String(e.payload.id)));
+    await this.sequences.seedOnFirstStart();
     await this.registration?.start();
   }
 
