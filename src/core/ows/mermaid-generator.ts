@@ -17,13 +17,15 @@ type DiagramSource = Pick<Pattern, 'ows'> & { library?: Pick<Pattern['library'],
 
 /**
  * Mermaid ends a statement at `;` and starts a comment at `#`, so both become entity codes;
- * line breaks would end the statement too, so they become spaces.
+ * line breaks would end the statement too, so they become spaces; and a leading `wrap:` or
+ * `nowrap:` would be read as a directive, so its colon is encoded.
  */
 export function escapeMermaidText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/[#;]/g, (c) => (c === '#' ? '#35;' : '#59;'))
-    .trim();
+    .trim()
+    .replace(/^((?:no)?wrap):/i, '$1#58;');
 }
 
 class LineWriter {

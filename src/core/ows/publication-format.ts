@@ -3,6 +3,7 @@
 // so an imported draft can be completed before it passes the gates.
 import { articleSections } from './article';
 import { lintPatternDiagrams } from './diagram-lint';
+import type { ImportedActor } from './diagram-import';
 import { importDiagram } from './diagram-import';
 import { scorePattern } from './hqo-scorecard';
 import { STANDARD_RUBRIC } from './hqo-rubric';
@@ -112,6 +113,18 @@ function checklistFrom(items: ReadonlyArray<string>): NonNullable<PatternDraft['
   });
 }
 
+/** Both diagrams list actors in declaration order; merging keeps that order for the union. */
+function mergeActors(first: ReadonlyArray<ImportedActor>, second: ReadonlyArray<ImportedActor>): ImportedActor[] {
+  const merged = [...first];
+  second.forEach((actor, i) => {
+    if (merged.some((a) => a.id === actor.id)) return;
+    const next = second.slice(i + 1).find((later) => merged.some((a) => a.id === later.id));
+    const at = next === undefined ? merged.length : merged.findIndex((a) => a.id === next.id);
+    merged.splice(at, 0, actor);
+  });
+  return merged;
+}
+
 export function fromPublication(input: unknown): ParseResult<PublicationImport> {
   const parsed = parseWithPointers(publicationSchema, input);
   if (!parsed.ok) return parsed;
@@ -121,8 +134,7 @@ export function fromPublication(input: unknown): ParseResult<PublicationImport> 
   const toBe = importDiagram(doc.orchestratedDiagramMermaid, '/orchestratedDiagramMermaid', true);
   if (!asIs.ok || !toBe.ok) return { ok: false, errors: [...(asIs.ok ? [] : asIs.errors), ...(toBe.ok ? [] : toBe.errors)] };
   gaps.push(...asIs.diagram.gaps, ...toBe.diagram.gaps);
-  const actors = [...asIs.diagram.actors];
-  for (const actor of toBe.diagram.actors) if (!actors.some((a) => a.id === actor.id)) actors.push(actor);
+  const actors = mergeActors(asIs.diagram.actors, toBe.diagram.actors);
   const flowName = (title: string | undefined, fallback: string) => title?.split(' — ').pop() ?? fallback;
   const mermaidTitle = toBe.diagram.title?.split(' — ')[0] ?? doc.title;
   const problemType = doc.category !== undefined ? PROBLEM_TYPE_OF[doc.category] : undefined;

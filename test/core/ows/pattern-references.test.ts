@@ -73,7 +73,7 @@ describe('pattern cross-references', () => {
   });
 
   it('requires a title the publication format can carry', () => {
-    const doc = flagshipJson() as { ows: { meta: { title: string } } };
+    const doc = flagshipJson() as unknown as { ows: { meta: { title: string } } };
     doc.ows.meta.title = 'Short';
     const result = parsePattern(doc);
     expect(result.ok).toBe(false);
