@@ -1,0 +1,158 @@
+// The SQL of the task queue, kept apart from the code that runs it (as pg-boss does with plans.ts):
+// claiming with FOR UPDATE SKIP LOCKED, leases, outcomes, dependency release and the lease sweep.
+
+/** Channel NOTIFYed whenever a task becomes claimable, so idle workers wake at once. */
+export const TASKS_CHANNEL = 'ow_tasks';
+
+export const TASK_COLUMNS = `t.id, t.seq, t.journey_id, t.uow_id, t.stage, t.key, t.name, t.handler, t.agent, t.kind, t.status,
+  t.attempt, t.total_attempts, t.max_retries, t.retry, t.waiting_on, t.run_at, t.lease_owner, t.lease_expires_at,
+  t.idempotency_key, t.input, t.output, t.output_schema, t.emits, t.last_error, t.created_at, t.ready_at, t.started_at,
+  t.attempt_started_at, t.finished_at, t.dead_lettered_at, t.updated_at`;
+
+/** With the ids of the tasks it depends on (for reads shown to people; claims do not need them). */
+export const TASK_COLUMNS_WITH_DEPS = `${TASK_COLUMNS},
+  ARRAY(SELECT d.depends_on FROM task_dependencies d WHERE d.task_id = t.id ORDER BY d.depends_on) AS depends_on`;
+
+export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
+  waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11::jsonb, $12::int, $13, $14, $15::jsonb, $16::jsonb, $17, $18,
+    CASE WHEN $12::int = 0 THEN $18::timestamptz END, $18)
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING ${TASK_COLUMNS}`;
+
+export const insertDependency = 'INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+
+/**
+ * $1 now, $2 how many, $3 worker id, $4 lease expiry. SKIP LOCKED lets any number of workers
+ * claim side by side without waiting on each other or taking the same task twice.
+ */
+export const claimTasks = `WITH picked AS (
+    SELECT id FROM tasks
+    WHERE status = 'pending' AND kind = 'automated' AND waiting_on = 0 AND run_at <= $1
+    ORDER BY run_at, seq
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  )
+  UPDATE tasks t SET status = 'running', attempt = t.attempt + 1, total_attempts = t.total_attempts + 1,
+    lease_owner = $3, lease_expires_at = $4, attempt_started_at = $1, started_at = COALESCE(t.started_at, $1), updated_at = $1
+  FROM picked WHERE t.id = picked.id
+  RETURNING ${TASK_COLUMNS}`;
+
+/** $1 worker, $2 task ids, $3 new expiry: extends the leases this worker still holds. */
+export const renewLeases = `UPDATE tasks SET lease_expires_at = $3
+  WHERE lease_owner = $1 AND status = 'running' AND id = ANY($2::text[]) RETURNING id`;
+
+/** The guard every outcome of a leased attempt carries: still running, still ours, same attempt. */
+const HELD = `id = $1 AND status = 'running' AND lease_owner = $2 AND attempt = $3`;
+
+/** $1 id, $2 worker, $3 attempt, $4 output, $5 now. */
+export const completeLeased = `UPDATE tasks t SET status = 'completed', output = $4::jsonb, finished_at = $5, last_error = NULL,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $5
+  WHERE ${HELD} RETURNING ${TASK_COLUMNS}`;
+
+/** $1 id, $2 worker, $3 attempt, $4 error, $5 run again at, $6 now. */
+export const retryLeased = `UPDATE tasks t SET status = 'pending', last_error = $4, run_at = $5, lease_owner = NULL, lease_expires_at = NULL, updated_at = $6
+  WHERE ${HELD} RETURNING ${TASK_COLUMNS}`;
+
+/** $1 id, $2 worker, $3 attempt, $4 error, $5 now. */
+export const deadLetterLeased = `UPDATE tasks t SET status = 'failed', last_error = $4, dead_lettered_at = $5, finished_at = $5,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $5
+  WHERE ${HELD} RETURNING ${TASK_COLUMNS}`;
+
+/** A graceful stop gives the attempt back: it was not the task's fault. $1 worker, $2 reason, $3 now. */
+export const releaseLeases = `UPDATE tasks t SET status = 'pending', attempt = GREATEST(t.attempt - 1, 0), last_error = $2, run_at = $3,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $3
+  WHERE lease_owner = $1 AND status = 'running' RETURNING ${TASK_COLUMNS}`;
+
+/** $1 now, $2 how many: running tasks whose worker stopped renewing the lease (crashed, killed, cut off). */
+export const expiredLeases = `SELECT ${TASK_COLUMNS} FROM tasks t
+  WHERE status = 'running' AND lease_expires_at < $1
+  ORDER BY lease_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
+
+/** $1 id, $2 output, $3 now: a person completed a human task that was waiting for them. */
+export const completeHuman = `UPDATE tasks t SET status = 'completed', output = $2::jsonb, finished_at = $3, started_at = COALESCE(t.started_at, $3),
+  attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, last_error = NULL, updated_at = $3
+  WHERE id = $1 AND status = 'pending' AND kind = 'human' AND waiting_on = 0 RETURNING ${TASK_COLUMNS}`;
+
+/** $1 id, $2 reason, $3 now: a person failed a human task (declined it). */
+export const failHuman = `UPDATE tasks t SET status = 'failed', last_error = $2, finished_at = $3, dead_lettered_at = $3,
+  started_at = COALESCE(t.started_at, $3), attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, updated_at = $3
+  WHERE id = $1 AND status = 'pending' AND kind = 'human' AND waiting_on = 0 RETURNING ${TASK_COLUMNS}`;
+
+/** $1 completed task, $2 now: its dependants wait on one task fewer; those reaching 0 become ready. */
+export const releaseDependants = `UPDATE tasks t SET waiting_on = t.waiting_on - 1,
+  ready_at = CASE WHEN t.waiting_on = 1 THEN $2 ELSE t.ready_at END, run_at = CASE WHEN t.waiting_on = 1 THEN GREATEST(t.run_at, $2) ELSE t.run_at END,
+  updated_at = $2
+  WHERE t.status = 'pending' AND t.waiting_on > 0 AND t.id IN (SELECT d.task_id FROM task_dependencies d WHERE d.depends_on = $1)
+  RETURNING ${TASK_COLUMNS}`;
+
+/** $1 id, $2 now: an operator retries a failed or cancelled task with a fresh retry budget. */
+export const retryManually = `UPDATE tasks t SET status = 'pending', attempt = 0, run_at = $2, dead_lettered_at = NULL, finished_at = NULL,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $2,
+  waiting_on = (SELECT count(*)::int FROM task_dependencies d JOIN tasks u ON u.id = d.depends_on WHERE d.task_id = t.id AND u.status <> 'completed')
+  WHERE id = $1 AND status IN ('failed', 'cancelled') RETURNING ${TASK_COLUMNS}`;
+
+/** $1 id, $2 reason, $3 now. */
+export const cancelOne = `UPDATE tasks t SET status = 'cancelled', last_error = $2, finished_at = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = $3
+  WHERE id = $1 AND status IN ('pending', 'running') RETURNING ${TASK_COLUMNS}`;
+
+/** $1 journey, $2 stage or null for every stage, $3 reason, $4 now. */
+export const cancelOpenOfJourney = `UPDATE tasks t SET status = 'cancelled', last_error = $3, finished_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
+  WHERE journey_id = $1 AND ($2::text IS NULL OR stage = $2) AND status IN ('pending', 'running') RETURNING ${TASK_COLUMNS}`;
+
+export const lockTask = `SELECT ${TASK_COLUMNS} FROM tasks t WHERE id = $1 FOR UPDATE`;
+
+export const getTask = `SELECT ${TASK_COLUMNS_WITH_DEPS} FROM tasks t WHERE id = $1`;
+
+export const tasksOfUnit = 'SELECT id, status FROM tasks WHERE uow_id = $1 ORDER BY seq';
+
+export const tasksOfJourney = `SELECT ${TASK_COLUMNS_WITH_DEPS} FROM tasks t WHERE journey_id = $1 ORDER BY seq`;
+
+/** The next instant a pending automated task becomes due (for the worker's wake-up timer). */
+export const nextDueAt = `SELECT min(run_at) AS at FROM tasks WHERE status = 'pending' AND kind = 'automated' AND waiting_on = 0`;
+
+export interface TaskListFilter {
+  status?: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | 'dead_lettered' | 'ready' | 'waiting_for_person';
+  journeyId?: string;
+  handler?: string;
+  kind?: 'automated' | 'human';
+  /** Only tasks with seq below this (the cursor of the previous page). */
+  before?: number;
+  limit: number;
+}
+
+/** A filtered, newest-first page of tasks. */
+export function listTasksPlan(f: TaskListFilter): { sql: string; params: Array<string | number> } {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  const add = (clause: (n: number) => string, value: string | number) => {
+    params.push(value);
+    where.push(clause(params.length));
+  };
+  switch (f.status) {
+    case undefined:
+      break;
+    case 'dead_lettered':
+      where.push('t.dead_lettered_at IS NOT NULL');
+      break;
+    case 'ready':
+      where.push("t.status = 'pending' AND t.waiting_on = 0");
+      break;
+    case 'waiting_for_person':
+      where.push("t.status = 'pending' AND t.waiting_on = 0 AND t.kind = 'human'");
+      break;
+    default:
+      add((n) => `t.status = $${n}`, f.status);
+  }
+  if (f.journeyId !== undefined) add((n) => `t.journey_id = $${n}`, f.journeyId);
+  if (f.handler !== undefined) add((n) => `t.handler = $${n}`, f.handler);
+  if (f.kind !== undefined) add((n) => `t.kind = $${n}`, f.kind);
+  if (f.before !== undefined) add((n) => `t.seq < $${n}`, f.before);
+  params.push(f.limit);
+  return {
+    sql: `SELECT ${TASK_COLUMNS_WITH_DEPS} FROM tasks t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT $${params.length}`,
+    params,
+  };
+}
+
+export const countByStatus = `SELECT status, count(*)::int AS n FROM tasks GROUP BY status`;
