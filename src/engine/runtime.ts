@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import { EventBus } from './event-bus';
 import { TokenService } from './token-service';
 import { SequenceService } from './sequence-service';
+import { AdvisorService } from './advisor-service';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
 
@@ -22,6 +23,7 @@ export class Runtime {
   readonly bus: EventBus;
   readonly tokens: TokenService;
   readonly sequences: SequenceService;
+  readonly advisor: AdvisorService;
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
   private readonly extraChecks: ExtraCheck[] = [];
@@ -34,6 +36,7 @@ export class Runtime {
     // After a local commit the bus reads at once instead of waiting for the NOTIFY round trip.
     this.tokens = new TokenService(opts.db, opts.clock, () => this.bus.poke());
     this.sequences = new SequenceService(opts.db, opts.clock, () => this.bus.poke());
+    this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke());
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
   }
 
@@ -42,6 +45,7 @@ export class Runtime {
     // A token revoked by another process stops working here too, without waiting for the cache to expire.
     this.bus.subscribe(['token.revoked'], (e) => this.tokens.forget(String(e.payload.id)));
     await this.sequences.seedOnFirstStart();
+    await this.advisor.seedOnFirstStart();
     await this.registration?.start();
   }
 
