@@ -4,6 +4,7 @@ import type { App } from '../types';
 import { registerEventRoutes } from './event-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerInfoRoutes } from './info-routes';
+import { registerSequenceRoutes } from './sequence-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerTokenRoutes } from './token-routes';
 import type client from 'prom-client';
@@ -21,4 +22,5 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerSessionRoutes(app, runtime, { signInRateLimit: opts.signInRateLimit, secureCookie: false });
   registerTokenRoutes(app, runtime);
   registerEventRoutes(app, runtime);
+  registerSequenceRoutes(app, runtime);
 }
