@@ -60,7 +60,11 @@ function toStep(statement: MermaidStatement): Step | undefined {
  * Converts diagram text; `where` is the pointer of the diagram in the source document, used in gaps.
  * Blocks other than `alt` (loop, opt, par, …) are flattened into the main flow, with a gap noting it.
  */
-export function importDiagram(text: string, where: string, allowDecisions: boolean): { ok: true; diagram: ImportedDiagram } | { ok: false; errors: PointerIssue[] } {
+export function importDiagram(
+  text: string,
+  where: string,
+  allowDecisions: boolean,
+): { ok: true; diagram: ImportedDiagram } | { ok: false; errors: PointerIssue[] } {
   const parsed = parseMermaidSequence(text);
   if (!parsed.ok) {
     const { line, column, message, expected } = parsed.error;
@@ -97,13 +101,16 @@ export function importDiagram(text: string, where: string, allowDecisions: boole
       placement[id] = Math.max(0, steps.length - 1);
       gaps.push({
         pointer: where,
-        message: `line ${statement.line}: alt block imported as decision "${id}"; its criteria repeat the branch labels and the id should become an OWS decision point (e.g. capacity_available)`,
+        message:
+          `line ${statement.line}: alt block imported as decision "${id}"; its criteria repeat the branch labels ` +
+          'and the id should become an OWS decision point (e.g. capacity_available)',
       });
     } else steps.push(...flatten([statement]));
   }
   const actors = parsed.diagram.participants.map((p) => ({ id: p.id, label: decodeMermaidEntities(p.label) }));
   for (const actor of actors) {
-    if (!ACTOR_ID.test(actor.id)) gaps.push({ pointer: where, message: `participant "${actor.id}" is not a valid OWS actor id (a letter, then 1–30 letters, digits or _)` });
+    if (ACTOR_ID.test(actor.id)) continue;
+    gaps.push({ pointer: where, message: `participant "${actor.id}" is not a valid OWS actor id (a letter, then 1–30 letters, digits or _)` });
   }
   return { ok: true, diagram: { ...(title !== undefined ? { title } : {}), autonumber, actors, steps, decisions, placement, gaps } };
 }

@@ -25,11 +25,15 @@ function byRules(id: string, linted: ReadonlyArray<LintedDiagram>, rules: Readon
   );
 }
 
+const CRITERIA = ['actors-within-budget', 'steps-within-budget', 'structure-within-budget', 'text-within-budget', 'headroom'] as const;
+
 export function minimalComplexity(linted: ReadonlyArray<LintedDiagram>, maxMessageChars: number): Criterion[] {
   const broken = linted.filter(({ lint }) => lint.parseError !== undefined);
   if (broken.length > 0) {
-    const why = broken.map(({ diagram, lint }) => `${NAMES[diagram.kind]} diagram does not parse (line ${lint.parseError?.line ?? 0}: ${lint.parseError?.message ?? ''})`).join('; ');
-    return ['actors-within-budget', 'steps-within-budget', 'structure-within-budget', 'text-within-budget', 'headroom'].map((id) => criterion(id, false, why));
+    const why = broken
+      .map(({ diagram, lint }) => `${NAMES[diagram.kind]} diagram does not parse (line ${lint.parseError?.line ?? 0}: ${lint.parseError?.message ?? ''})`)
+      .join('; ');
+    return CRITERIA.map((id) => criterion(id, false, why));
   }
   const counts = (pick: (l: LintedDiagram) => number) => linted.map((l) => `${NAMES[l.diagram.kind]} ${pick(l)}`).join(', ');
   const orchestrated = linted.find((l) => l.diagram.kind === 'orchestrated');
@@ -38,7 +42,12 @@ export function minimalComplexity(linted: ReadonlyArray<LintedDiagram>, maxMessa
   return [
     byRules('actors-within-budget', linted, ['max-actors'], `actors within budget (${counts((l) => l.lint.counts.actors)})`),
     byRules('steps-within-budget', linted, ['max-steps', 'max-steps-per-branch'], `steps within budget (${counts((l) => l.lint.counts.steps)})`),
-    byRules('structure-within-budget', linted, ['max-alt-blocks', 'no-nested-alt', 'max-notes'], `alt blocks and notes within budget, no nested alt (alt: ${counts((l) => l.lint.counts.altBlocks)}; notes: ${counts((l) => l.lint.counts.notes)})`),
+    byRules(
+      'structure-within-budget',
+      linted,
+      ['max-alt-blocks', 'no-nested-alt', 'max-notes'],
+      `alt blocks and notes within budget, no nested alt (alt: ${counts((l) => l.lint.counts.altBlocks)}; notes: ${counts((l) => l.lint.counts.notes)})`,
+    ),
     byRules('text-within-budget', linted, ['max-message-chars', 'max-note-chars'], 'every message and note within its length limit'),
     criterion(
       'headroom',

@@ -44,11 +44,7 @@ export class FlowEvidence {
     return new Set(this.steps.flatMap(({ step }) => step.emits ?? []));
   }
 
-  decision(id: string) {
-    return this.items.find((item) => item.type === 'decision' && item.decision.id === id);
-  }
-
-  decisions() {
+  decisions(): Array<Extract<FlowItem, { type: 'decision' }>> {
     return this.items.flatMap((item) => (item.type === 'decision' ? [item] : []));
   }
 }

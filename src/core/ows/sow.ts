@@ -124,7 +124,16 @@ export function sowMarkdown(sow: Sow): string {
     money(l.priceCents),
   ]);
   const t = sow.totals;
-  rows.push(['', '**Total**', '', `**${formatNumber(t.effortPersonWeeks)}**`, `**${formatNumber(t.bufferedPersonDays)}**`, `**${formatNumber(t.durationWeeks)}**`, `**${money(t.priceCents)}**`]);
+  const bold = (text: string) => `**${text}**`;
+  rows.push([
+    '',
+    bold('Total'),
+    '',
+    bold(formatNumber(t.effortPersonWeeks)),
+    bold(formatNumber(t.bufferedPersonDays)),
+    bold(formatNumber(t.durationWeeks)),
+    bold(money(t.priceCents)),
+  ]);
   const client = sow.clientName !== undefined ? ` for ${mdInline(sow.clientName)}` : '';
   return [
     `# Statement of work: ${mdInline(sow.title)}${client}`,

@@ -13,6 +13,14 @@ function rows(csv: string): string[][] {
 }
 
 describe('implementation checklist', () => {
+  it('produces the same bytes for the same pattern in every format', () => {
+    const a = flagship();
+    const b = structuredClone(a);
+    expect(checklistCsv(b, { baseUrl: BASE })).toBe(checklistCsv(a, { baseUrl: BASE }));
+    expect(checklistMarkdown(b, { baseUrl: BASE })).toBe(checklistMarkdown(a, { baseUrl: BASE }));
+    expect(JSON.stringify(checklistJson(b, { baseUrl: BASE }))).toBe(JSON.stringify(checklistJson(a, { baseUrl: BASE })));
+  });
+
   it('exports a Jira CSV: Summary first, then Description, Issue Type, Labels, Priority', () => {
     const [header, ...body] = rows(checklistCsv(flagship(), { baseUrl: BASE }));
     expect(header).toEqual([...JIRA_CSV_COLUMNS]);

@@ -84,6 +84,14 @@ describe('statement of work', () => {
     expect(Math.round(Number(total[6]) * 100)).toBe(sum);
   });
 
+  it('produces the same bytes for the same pattern and options', () => {
+    const options = { dayRate: 1234.5, fteCount: 3, bufferPercent: 20, currency: 'EUR' };
+    const a = buildSow(flagship(), options);
+    const b = buildSow(structuredClone(flagship()), { ...options });
+    expect(sowMarkdown(b)).toBe(sowMarkdown(a));
+    expect(sowCsv(b)).toBe(sowCsv(a));
+  });
+
   it('formats money in the chosen currency', () => {
     expect(formatMoney(24_000_000, 'USD')).toBe('$240,000.00');
     expect(formatMoney(150, 'EUR')).toBe('€1.50');

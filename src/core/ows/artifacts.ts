@@ -1,0 +1,38 @@
+// Every artifact of a pattern under its file name, as `ow pattern render` writes them and the API
+// serves them: one call, one lint and one scoring pass, deterministic bytes.
+import { generateArticle } from './article';
+import { checklistCsv, checklistJson, checklistMarkdown } from './checklist';
+import { diagramSizeScorecard, lintPatternDiagrams } from './diagram-lint';
+import { scorePattern } from './hqo-scorecard';
+import type { Pattern } from './schema';
+import type { SowOptionsInput } from './sow';
+import { buildSow, sowCsv, sowMarkdown } from './sow';
+
+export interface ArtifactOptions {
+  /** Base URL of the library; the pattern's page is <baseUrl>/patterns/<slug>. */
+  baseUrl: string;
+  /** Rates for the statement of work; without them no SOW files are produced. */
+  sow?: SowOptionsInput;
+}
+
+/** File name → content. JSON files end with a newline like the text files. */
+export function renderArtifacts(pattern: Pattern, options: ArtifactOptions): Record<string, string> {
+  const diagrams = lintPatternDiagrams(pattern);
+  const scorecard = scorePattern(pattern, diagrams);
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const files: Record<string, string> = {
+    'ARTICLE.md': generateArticle(pattern, { baseUrl: options.baseUrl }),
+    'as-is.mmd': diagrams[0].diagram.text,
+    'orchestrated.mmd': diagrams[1].diagram.text,
+    'checklist.md': checklistMarkdown(pattern, options),
+    'checklist.csv': checklistCsv(pattern, options),
+    'checklist.json': json(checklistJson(pattern, options)),
+    'scorecard.json': json({ ...scorecard, diagramSize: diagramSizeScorecard(pattern) }),
+  };
+  if (options.sow !== undefined) {
+    const sow = buildSow(pattern, options.sow);
+    files['sow.md'] = sowMarkdown(sow);
+    files['sow.csv'] = sowCsv(sow);
+  }
+  return files;
+}
