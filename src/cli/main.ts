@@ -7,6 +7,7 @@ import { PortInUseError } from '../server/start';
 import { VERSION } from '../version';
 import { CliError } from './cli-error';
 import { benchCommand } from './commands/bench-command';
+import { docsCommand } from './commands/docs-command';
 import { migrateCommand } from './commands/migrate-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), benchCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), benchCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
