@@ -13,9 +13,9 @@ export const listLatestDefinitions = `SELECT DISTINCT ON (d.id) d.id, d.version,
   FROM journey_definitions d ORDER BY d.id, d.version DESC`;
 
 const STATE_COLUMNS = `journey_id, client_id, definition_id, definition_version, current_stage, previous_stage, status, started_at,
-  stage_started_at, completed_stages, visits, rollback, metadata, version, created_by, updated_at`;
+  stage_started_at, completed_stages, visits, rollback, metadata, handler_aliases, version, created_by, updated_at`;
 export const insertState = `INSERT INTO journey_states (${STATE_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::jsonb, $12::jsonb, $13::jsonb, $14, $15, $16)`;
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15, $16, $17)`;
 /** Optimistic concurrency on top of the row lock: a state written by someone else is never overwritten. */
 export const updateState = `UPDATE journey_states SET current_stage = $2, previous_stage = $3, status = $4, stage_started_at = $5,
   completed_stages = $6::text[], visits = $7::jsonb, rollback = $8::jsonb, metadata = $9::jsonb, version = $10, updated_at = $11
@@ -84,9 +84,11 @@ export const insertTimer = `INSERT INTO timers (id, journey_id, stage, key, fire
   VALUES ($1, $2, $3, $4, $5, $6, 'scheduled', $7) ON CONFLICT (id) DO NOTHING`;
 export const cancelTimers = `UPDATE timers SET status = 'cancelled', result = $3 WHERE journey_id = $1 AND stage = $2 AND status = 'scheduled' RETURNING id`;
 const TIMER_COLUMNS = 'id, journey_id, stage, key, fire_at, event, status, result, created_at, fired_at';
-/** $1 now, $2 how many: due timers, each taken by exactly one worker. */
-export const dueTimers = `SELECT ${TIMER_COLUMNS} FROM timers WHERE status = 'scheduled' AND fire_at <= $1
-  ORDER BY fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
+/** $1 now, $2 how many: due timers, read without locks (each is fired in a transaction that locks its journey first). */
+export const dueTimers = `SELECT id, journey_id FROM timers WHERE status = 'scheduled' AND fire_at <= $1 ORDER BY fire_at LIMIT $2`;
+/** The timer if it is still scheduled, locked: it fires exactly once. */
+export const lockScheduledTimer = `SELECT ${TIMER_COLUMNS} FROM timers WHERE id = $1 AND status = 'scheduled' FOR UPDATE`;
 export const markTimerFired = `UPDATE timers SET status = 'fired', fired_at = $2, result = $3 WHERE id = $1 AND status = 'scheduled'`;
+export const setTimerResult = `UPDATE timers SET result = $2 WHERE id = $1`;
 export const timersOfJourney = `SELECT ${TIMER_COLUMNS} FROM timers WHERE journey_id = $1 ORDER BY fire_at, id`;
 export const nextTimerAt = `SELECT min(fire_at) AS at FROM timers WHERE status = 'scheduled'`;

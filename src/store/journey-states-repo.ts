@@ -4,6 +4,8 @@ import type { Queryable } from './db';
 import * as plan from './journey-plans';
 
 export interface StoredJourney extends JourneyState {
+  /** Handler names of the definition mapped to the handlers that run them ('*' = any other). */
+  handlerAliases: Record<string, string>;
   createdBy: string;
   updatedAt: string;
 }
@@ -22,6 +24,7 @@ interface StateRow {
   visits: Record<string, number>;
   rollback: JourneyState['rollback'];
   metadata: Record<string, unknown>;
+  handler_aliases: Record<string, string>;
   version: number;
   created_by: string;
   updated_at: Date;
@@ -42,13 +45,14 @@ function toJourney(r: StateRow): StoredJourney {
     visits: r.visits,
     rollback: r.rollback,
     metadata: r.metadata,
+    handlerAliases: r.handler_aliases,
     version: r.version,
     createdBy: r.created_by,
     updatedAt: r.updated_at.toISOString(),
   };
 }
 
-export async function insertJourney(tx: Queryable, s: JourneyState, createdBy: string, now: Date): Promise<void> {
+export async function insertJourney(tx: Queryable, s: JourneyState, handlerAliases: Record<string, string>, createdBy: string, now: Date): Promise<void> {
   await tx.query(plan.insertState, [
     s.journeyId,
     s.clientId,
@@ -63,6 +67,7 @@ export async function insertJourney(tx: Queryable, s: JourneyState, createdBy: s
     JSON.stringify(s.visits),
     s.rollback ? JSON.stringify(s.rollback) : null,
     JSON.stringify(s.metadata),
+    JSON.stringify(handlerAliases),
     s.version,
     createdBy,
     now,

@@ -54,12 +54,22 @@ export async function cancelTimers(tx: Queryable, journeyId: string, stage: stri
   return rows.map((r) => r.id);
 }
 
-export async function dueTimers(tx: Queryable, now: Date, limit: number): Promise<StoredTimer[]> {
-  return (await tx.query<TimerRow>(plan.dueTimers, [now, limit])).map(toTimer);
+export async function dueTimers(db: Queryable, now: Date, limit: number): Promise<Array<{ id: string; journeyId: string }>> {
+  const rows = await db.query<{ id: string; journey_id: string }>(plan.dueTimers, [now, limit]);
+  return rows.map((r) => ({ id: r.id, journeyId: r.journey_id }));
+}
+
+export async function lockScheduledTimer(tx: Queryable, id: string): Promise<StoredTimer | undefined> {
+  const rows = await tx.query<TimerRow>(plan.lockScheduledTimer, [id]);
+  return rows[0] ? toTimer(rows[0]) : undefined;
 }
 
 export async function markTimerFired(tx: Queryable, id: string, result: string, now: Date): Promise<void> {
   await tx.query(plan.markTimerFired, [id, now, result]);
+}
+
+export async function setTimerResult(tx: Queryable, id: string, result: string): Promise<void> {
+  await tx.query(plan.setTimerResult, [id, result]);
 }
 
 export async function timersOfJourney(db: Queryable, journeyId: string): Promise<StoredTimer[]> {

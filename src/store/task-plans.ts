@@ -64,10 +64,13 @@ export const releaseLeases = `UPDATE tasks t SET status = 'pending', attempt = G
   lease_owner = NULL, lease_expires_at = NULL, updated_at = $3
   WHERE lease_owner = $1 AND status = 'running' RETURNING ${TASK_COLUMNS}`;
 
-/** $1 now, $2 how many: running tasks whose worker stopped renewing the lease (crashed, killed, cut off). */
-export const expiredLeases = `SELECT ${TASK_COLUMNS} FROM tasks t
+/**
+ * $1 now, $2 how many: running tasks whose worker stopped renewing the lease (crashed, killed, cut
+ * off). Read without locks: each is then handled in its own transaction that locks its journey first.
+ */
+export const expiredLeases = `SELECT t.id, t.journey_id FROM tasks t
   WHERE status = 'running' AND lease_expires_at < $1
-  ORDER BY lease_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
+  ORDER BY lease_expires_at LIMIT $2`;
 
 /** $1 id, $2 output, $3 now: a person completed a human task that was waiting for them. */
 export const completeHuman = `UPDATE tasks t SET status = 'completed', output = $2::jsonb, finished_at = $3, started_at = COALESCE(t.started_at, $3),

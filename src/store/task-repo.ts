@@ -226,8 +226,9 @@ export function releaseLeases(tx: Queryable, workerId: string, reason: string, n
   return many(tx, plan.releaseLeases, [workerId, reason, now]);
 }
 
-export function expiredLeases(tx: Queryable, now: Date, limit: number): Promise<TaskRecord[]> {
-  return many(tx, plan.expiredLeases, [now, limit]);
+export async function expiredLeases(db: Queryable, now: Date, limit: number): Promise<Array<{ id: string; journeyId: string | null }>> {
+  const rows = await db.query<{ id: string; journey_id: string | null }>(plan.expiredLeases, [now, limit]);
+  return rows.map((r) => ({ id: r.id, journeyId: r.journey_id }));
 }
 
 export function completeHuman(tx: Queryable, id: string, output: Record<string, unknown>, now: Date): Promise<TaskRecord | undefined> {

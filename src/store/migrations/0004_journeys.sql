@@ -29,6 +29,8 @@ CREATE TABLE journey_states (
   visits              jsonb NOT NULL,
   rollback            jsonb,
   metadata            jsonb NOT NULL DEFAULT '{}',
+  -- handler names of the definition mapped to the handlers that run them ('*' = any other)
+  handler_aliases     jsonb NOT NULL DEFAULT '{}',
   version             integer NOT NULL,
   created_by          text NOT NULL,
   updated_at          timestamptz NOT NULL,

@@ -1,0 +1,360 @@
+// The task loop every `ow serve` and `ow worker` runs: claim ready tasks in batches (SKIP LOCKED),
+// run them through their handlers under a lease renewed by heartbeat, commit each result with its
+// events; sweep leases of crashed workers; fire due timers. NOTIFY wakes it; a poll covers the rest.
+import { randomBytes } from 'node:crypto';
+import { TASK_TOPICS } from '../core/journey/topics';
+import type { Db } from '../store/db';
+import type { StoredEvent } from '../store/events-repo';
+import { lockJourney } from '../store/journey-states-repo';
+import { TASKS_CHANNEL } from '../store/task-plans';
+import { claimTasks, expiredLeases, lockTask, nextDueAt, releaseLeases, renewLeases, type TaskRecord } from '../store/task-repo';
+import type { Clock } from './clock';
+import type { HandlerRegistry } from './handlers/handler-registry';
+import { outputSchemaProblem } from './handlers/output-schema';
+import type { JourneyDefinitions } from './journey-definitions';
+import type { JourneyTimers } from './journey-timers';
+import { commitEngineChange } from './task-commit';
+import { commitFailure, commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
+import { recomputeUnits } from './task-units';
+
+export interface TaskWorkerOptions {
+  workerId: string;
+  /** Tasks run at the same time by this process. */
+  concurrency: number;
+  /** A running task not renewed for this long is taken back by the sweep. */
+  leaseMs: number;
+  heartbeatMs: number;
+  /** Fallback wake-up when no NOTIFY arrives (and for tasks whose backoff ends). */
+  pollMs: number;
+  /** How often expired leases are swept and due timers fired. */
+  sweepMs: number;
+  /** On stop, how long running tasks may finish before their leases are given back. */
+  shutdownGraceMs: number;
+  /** Injected randomness for retry jitter, in [0, 1). */
+  random: () => number;
+  onError: (err: unknown, where: string) => void;
+}
+
+function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** Defaults, overridable with OW_WORKER_CONCURRENCY, OW_TASK_LEASE_MS, OW_TASK_POLL_MS, OW_TASK_SWEEP_MS. */
+export function workerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<TaskWorkerOptions> = {}): TaskWorkerOptions {
+  const leaseMs = overrides.leaseMs ?? envInt('OW_TASK_LEASE_MS', 30_000, env);
+  return {
+    workerId: overrides.workerId ?? `tw_${randomBytes(6).toString('hex')}`,
+    concurrency: overrides.concurrency ?? envInt('OW_WORKER_CONCURRENCY', 4, env),
+    leaseMs,
+    heartbeatMs: overrides.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)),
+    pollMs: overrides.pollMs ?? envInt('OW_TASK_POLL_MS', 1_000, env),
+    sweepMs: overrides.sweepMs ?? envInt('OW_TASK_SWEEP_MS', Math.min(5_000, leaseMs), env),
+    shutdownGraceMs: overrides.shutdownGraceMs ?? 5_000,
+    random: overrides.random ?? Math.random,
+    onError: overrides.onError ?? (() => undefined),
+  };
+}
+
+interface InFlight {
+  task: TaskRecord;
+  controller: AbortController;
+  /** Set when the lease was lost or the worker stops: the result must not be committed. */
+  abandoned: boolean;
+  done: Promise<void>;
+}
+
+export interface WorkerStats {
+  claimed: number;
+  completed: number;
+  retried: number;
+  deadLettered: number;
+  leasesLost: number;
+  swept: number;
+  timersFired: number;
+  errors: number;
+}
+
+export class TaskWorker {
+  readonly stats: WorkerStats = { claimed: 0, completed: 0, retried: 0, deadLettered: 0, leasesLost: 0, swept: 0, timersFired: 0, errors: 0 };
+  private readonly inFlight = new Map<string, InFlight>();
+  private running = false;
+  private pumping: Promise<void> | undefined;
+  private again = false;
+  private timers: NodeJS.Timeout[] = [];
+  private dueTimer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+  private sweeping = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly handlers: HandlerRegistry,
+    private readonly defs: JourneyDefinitions,
+    private readonly journeyTimers: JourneyTimers,
+    readonly options: TaskWorkerOptions,
+    private readonly onEvents: (events: StoredEvent[]) => void,
+  ) {}
+
+  get id(): string {
+    return this.options.workerId;
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unlisten = await this.db.listen(TASKS_CHANNEL, () => this.wake());
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.options.pollMs, () => this.wake());
+    every(this.options.heartbeatMs, () => void this.heartbeat());
+    every(this.options.sweepMs, () => void this.maintain());
+    this.wake();
+    void this.maintain();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    await this.unlisten?.().catch(() => undefined);
+    await this.pumping;
+    const all = () => Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
+    const graceful = await Promise.race([all().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.options.shutdownGraceMs).unref())]);
+    if (!graceful) {
+      for (const f of this.inFlight.values()) {
+        f.abandoned = true;
+        f.controller.abort(new Error('the worker is stopping'));
+      }
+      await all();
+      await this.releaseHeld('the worker stopped before the task finished; it runs again elsewhere').catch((err: unknown) => this.fail(err, 'release'));
+    }
+  }
+
+  /** Claims and runs as much as free capacity allows; safe to call any number of times. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private fail(err: unknown, where: string): void {
+    this.stats.errors++;
+    this.options.onError(err, where);
+  }
+
+  private async pump(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      if (free <= 0) return;
+      let claimed: TaskRecord[];
+      try {
+        claimed = await this.claim(free);
+      } catch (err) {
+        // The store may be restarting or unreachable: the next poll tries again.
+        this.fail(err, 'claim');
+        return;
+      }
+      for (const t of claimed) this.launch(t);
+      if (claimed.length < free) {
+        if (claimed.length === 0) await this.scheduleNextDue();
+        return;
+      }
+    }
+  }
+
+  /** Claims up to `limit` ready tasks and marks them running under this worker's lease. */
+  async claim(limit: number): Promise<TaskRecord[]> {
+    const { result: claimed } = await commitEngineChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const tasks = await claimTasks(tx, this.id, limit, now, this.options.leaseMs);
+        return { result: tasks, events: tasks.map((t) => ({ topic: TASK_TOPICS.started, key: taskEventKey(t), payload: taskEventPayload(t, { worker: this.id }) })) };
+      },
+      this.onEvents,
+    );
+    this.stats.claimed += claimed.length;
+    const units = claimed.map((t) => t.unitId).filter((u): u is string => u !== null);
+    // Units are updated in their own transaction: a claim holds task locks only (see task-outcomes' lock order).
+    if (units.length > 0) {
+      await commitEngineChange(this.db, this.clock, async (tx, now) => ({ result: undefined, events: await recomputeUnits(tx, units, now) }), this.onEvents).catch((err: unknown) => this.fail(err, 'unit status'));
+    }
+    return claimed;
+  }
+
+  private async scheduleNextDue(): Promise<void> {
+    try {
+      const next = await nextDueAt(this.db);
+      if (!next || !this.running) return;
+      const wait = next.getTime() - this.clock.now().getTime();
+      if (wait <= 0 || wait >= this.options.pollMs) return;
+      if (this.dueTimer) clearTimeout(this.dueTimer);
+      this.dueTimer = setTimeout(() => this.wake(), wait + 1);
+      this.dueTimer.unref();
+    } catch (err) {
+      this.fail(err, 'next due');
+    }
+  }
+
+  private launch(task: TaskRecord): void {
+    const controller = new AbortController();
+    const flight: InFlight = { task, controller, abandoned: false, done: Promise.resolve() };
+    this.inFlight.set(task.id, flight);
+    flight.done = this.execute(flight)
+      .catch((err: unknown) => this.fail(err, `task ${task.id}`))
+      .finally(() => {
+        this.inFlight.delete(task.id);
+        this.wake();
+      });
+  }
+
+  /** Runs one claimed task to a committed outcome (unless its lease was lost meanwhile). */
+  async execute(flight: InFlight): Promise<void> {
+    const { task, controller } = flight;
+    const lease = { id: task.id, owner: this.id, attempt: task.attempt };
+    let output: Record<string, unknown> | undefined;
+    let error: string | undefined;
+    const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${task.retry.timeoutMs} ms`)), task.retry.timeoutMs);
+    try {
+      const handler = await this.handlers.resolve(task.handler);
+      if (!handler) throw new Error(`no handler named '${task.handler}' is registered`);
+      const aborted = new Promise<never>((_, reject) => {
+        const onAbort = () => reject(controller.signal.reason instanceof Error ? controller.signal.reason : new Error('aborted'));
+        if (controller.signal.aborted) onAbort();
+        else controller.signal.addEventListener('abort', onAbort, { once: true });
+      });
+      aborted.catch(() => undefined);
+      const ctx = {
+        taskId: task.id,
+        idempotencyKey: task.idempotencyKey,
+        attempt: task.attempt,
+        name: task.name,
+        agent: task.agent,
+        journeyId: task.journeyId,
+        unitId: task.unitId,
+        stage: task.stage,
+        input: task.input,
+        signal: controller.signal,
+        db: this.db,
+        now: () => this.clock.now(),
+      };
+      // A handler that ignores its signal still loses the race against the timeout.
+      const result = await Promise.race([handler.run(ctx), aborted]);
+      if (result !== undefined && (typeof result !== 'object' || result === null || Array.isArray(result))) {
+        throw new Error(`handler '${task.handler}' returned ${Array.isArray(result) ? 'an array' : typeof result}; a result must be an object`);
+      }
+      output = result ?? {};
+      const problem = task.outputSchema ? outputSchemaProblem(task.outputSchema, output) : null;
+      if (problem) throw new Error(problem);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    } finally {
+      clearTimeout(timeout);
+    }
+    if (flight.abandoned) return;
+    const random = this.options.random();
+    const { result } = await commitEngineChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const out = error === undefined ? await commitSuccess(tx, this.defs, task, { lease }, output ?? {}, now) : await commitFailure(tx, task, lease, error, now, random);
+        return { result: out, audits: out.audits, events: out.events };
+      },
+      this.onEvents,
+    );
+    if (!result.task) this.stats.leasesLost++;
+    else if (result.task.status === 'completed') this.stats.completed++;
+    else if (result.task.status === 'failed') this.stats.deadLettered++;
+    else this.stats.retried++;
+  }
+
+  private async heartbeat(): Promise<void> {
+    const ids = [...this.inFlight.keys()];
+    if (ids.length === 0) return;
+    try {
+      const kept = new Set(await renewLeases(this.db, this.id, ids, new Date(this.clock.now().getTime() + this.options.leaseMs)));
+      for (const id of ids) {
+        const f = this.inFlight.get(id);
+        if (!f || kept.has(id)) continue;
+        // The sweep gave the task to another worker (this one was cut off too long): stop and drop the result.
+        f.abandoned = true;
+        f.controller.abort(new Error('the lease was lost'));
+      }
+    } catch (err) {
+      this.fail(err, 'heartbeat');
+    }
+  }
+
+  /** The sweep and the timers, one run at a time. */
+  async maintain(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      this.stats.swept += await this.sweep();
+      this.stats.timersFired += await this.journeyTimers.fireDue();
+    } catch (err) {
+      this.fail(err, 'sweep');
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /** Takes back tasks whose lease expired: retried at once (or dead-lettered when out of retries). */
+  async sweep(): Promise<number> {
+    const expired = await expiredLeases(this.db, this.clock.now(), 100);
+    let swept = 0;
+    for (const candidate of expired) {
+      const random = this.options.random();
+      const { result } = await commitEngineChange(
+        this.db,
+        this.clock,
+        async (tx, now) => {
+          if (candidate.journeyId) await lockJourney(tx, candidate.journeyId);
+          const t = await lockTask(tx, candidate.id);
+          if (!t || t.status !== 'running' || !t.leaseExpiresAt || Date.parse(t.leaseExpiresAt) >= now.getTime() || !t.leaseOwner) return { result: false };
+          const reason = `lease expired: worker ${t.leaseOwner} stopped renewing it (stopped, killed or cut off)`;
+          const out = await commitFailure(tx, t, { id: t.id, owner: t.leaseOwner, attempt: t.attempt }, reason, now, random, { immediate: true });
+          return { result: out.task !== undefined, audits: out.audits, events: out.events };
+        },
+        this.onEvents,
+      );
+      if (result) swept++;
+    }
+    if (swept > 0) this.wake();
+    return swept;
+  }
+
+  private async releaseHeld(reason: string): Promise<void> {
+    await commitEngineChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const released = await releaseLeases(tx, this.id, reason, now);
+        return { result: released, events: released.map((t) => ({ topic: 'task.released', key: taskEventKey(t), payload: taskEventPayload(t, { worker: this.id, reason }) })) };
+      },
+      this.onEvents,
+    );
+  }
+}
