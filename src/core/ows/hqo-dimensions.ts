@@ -1,7 +1,7 @@
 // The seven content dimensions of the HQO rubric. Each has five criteria read from the flows,
 // decision points, actors and case definition; a dimension's score is the number of criteria met.
 import type { Criterion, FlowEvidence } from './hqo-evidence';
-import { criterion, isRoute, pointersOf, quoteList } from './hqo-evidence';
+import { check, criterion, emitsAny, hasTrace, isRoute, pointersOf, quoteList, words } from './hqo-evidence';
 import type { LocatedBranch, LocatedStep } from './flow-order';
 import { OWS_SIGNALS } from './ows-flow';
 import type { HqoDimensionId } from './ows-document';
@@ -11,15 +11,7 @@ const SLA_TRIGGER_SIGNALS = ['sla_breach_risk', 'sla_breached'];
 const ACTION_SIGNALS = ['escalation_triggered', 'work_reassigned'];
 const TIME_TARGET = /\d+(?:[.,]\d+)?\s*(?:min|minutes?|h|hrs?|hours?|days?|business days?|weeks?)\b/i;
 
-const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 const visibleLabel = (label: string) => label.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
-const emitsAny = ({ step }: LocatedStep, signals: ReadonlyArray<string>) => signals.some((s) => step.emits?.includes(s) ?? false);
-const hasTrace = ({ step }: LocatedStep) => (step.emits?.length ?? 0) > 0 || Object.keys(step.updates ?? {}).length > 0;
-
-/** A criterion whose evidence reads one way when met and another when not. */
-function check(id: string, met: boolean, whenMet: string, whenNot: string, pointers: string[] = []): Criterion {
-  return criterion(id, met, met ? whenMet : whenNot, pointers);
-}
 
 function actorClarity(ev: FlowEvidence): Criterion[] {
   const { actors, flows } = ev.pattern.ows;

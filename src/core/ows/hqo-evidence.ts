@@ -17,6 +17,11 @@ export function criterion(id: string, met: boolean, evidence: string, pointers: 
   return { id, met, evidence, pointers };
 }
 
+/** A criterion whose evidence reads one way when met and another when not. */
+export function check(id: string, met: boolean, whenMet: string, whenNot: string, pointers: string[] = []): Criterion {
+  return criterion(id, met, met ? whenMet : whenNot, pointers);
+}
+
 export class FlowEvidence {
   readonly items: FlowItem[];
   /** Orchestrated steps in reading order, branches flattened. */
@@ -47,6 +52,19 @@ export class FlowEvidence {
   decisions(): Array<Extract<FlowItem, { type: 'decision' }>> {
     return this.items.flatMap((item) => (item.type === 'decision' ? [item] : []));
   }
+}
+
+export function emitsAny({ step }: LocatedStep, signals: ReadonlyArray<string>): boolean {
+  return signals.some((s) => step.emits?.includes(s) ?? false);
+}
+
+/** The step leaves a trace: it emits a signal or records a state change. */
+export function hasTrace({ step }: LocatedStep): boolean {
+  return (step.emits?.length ?? 0) > 0 || Object.keys(step.updates ?? {}).length > 0;
+}
+
+export function words(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
 /** A step that moves something from one actor to another (not a note, not self-work). */
