@@ -92,7 +92,9 @@ function findCycles(entries: readonly TermMapEntry[]): TermMapEntry[][] {
 
 /** Validates a term map; every problem is reported with the JSON pointer of its entry. */
 export function parseTermMap(input: unknown): TermMapResult {
-  const parsed = termMapInputSchema.safeParse(input);
+  // Each shape is checked on its own so errors point into the entry, not at the whole union.
+  const schema = Array.isArray(input) ? termMapInputSchema.options[1] : termMapInputSchema.options[0];
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodIssuesToLocations(parsed.error.issues) };
   const raw = entriesOf(parsed.data);
   const errors: ErrorLocation[] = [];
@@ -158,11 +160,9 @@ export function adaptCase(matched: string, term: string, replacement: string): s
   const first = letters[0];
   const termFirst = termLetters[0];
   if (first && termFirst && first === first.toUpperCase() && termFirst === termFirst.toLowerCase()) {
-    const i = [...replacement].findIndex(hasCase);
-    if (i < 0) return replacement;
-    const chars = [...replacement];
-    chars[i] = (chars[i] as string).toUpperCase();
-    return chars.join('');
+    // Only a leading letter is capitalised: "1st tier" stays as it is.
+    const [lead = '', ...rest] = [...replacement];
+    return hasCase(lead) ? lead.toUpperCase() + rest.join('') : replacement;
   }
   return replacement;
 }
