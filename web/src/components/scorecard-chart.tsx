@@ -85,7 +85,7 @@ export function ScorecardChart({ scorecard, openIds, onToggle }: ScorecardChartP
               </span>
               <button
                 type="button"
-                className="button button-ghost scorecard-toggle"
+                className="button button-small scorecard-toggle"
                 aria-expanded={isOpen}
                 aria-controls={evidenceId}
                 onClick={() => toggle(dimension.id)}
