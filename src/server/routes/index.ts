@@ -1,6 +1,7 @@
 // Every route module of the API, registered in one place. A capability adds one line here.
 import type { Runtime } from '../../engine/runtime';
 import type { App } from '../types';
+import { registerAdvisorRoutes } from './advisor-routes';
 import { registerEventRoutes } from './event-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerInfoRoutes } from './info-routes';
@@ -22,5 +23,6 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerSessionRoutes(app, runtime, { signInRateLimit: opts.signInRateLimit, secureCookie: false });
   registerTokenRoutes(app, runtime);
   registerEventRoutes(app, runtime);
+  registerAdvisorRoutes(app, runtime);
   registerSequenceRoutes(app, runtime);
 }
