@@ -1,25 +1,155 @@
-// The pattern library (issue 3 fills it): search, filters and pattern cards. Until then it says
-// honestly that nothing is published and what will appear.
-import { EmptyState } from '../../components/empty-state';
+// The pattern library: search words, facet chips with counts, sort and pages, all in the URL so a
+// link reproduces the view; results as cards leading to each pattern's page.
+import { useSearchParams } from 'react-router-dom';
+import { patternsApi } from '../../api/patterns';
+import { ErrorNotice } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
+import { useApiResource } from '../../hooks/use-api-resource';
 import { sectionById } from '../../layout/sections';
+import { FacetFilters } from './facet-filters';
+import {
+  activeFilters,
+  clearFilters,
+  FACET_LABELS,
+  hasActiveFilters,
+  LIBRARY_SORTS,
+  PAGE_SIZE,
+  readLibraryQuery,
+  SORT_LABELS,
+  toggleFacetValue,
+  withPage,
+  withSearchText,
+  withSort,
+  writeLibraryQuery,
+  type LibraryQuery,
+  type LibrarySort,
+} from './library-query';
+import { Pager } from './pager';
+import { PatternCard } from './pattern-card';
+import { SearchBox } from './search-box';
+import './library.css';
 
 export function LibraryPage() {
   const section = sectionById('library');
+  const [params, setParams] = useSearchParams();
+  const query = readLibraryQuery(params);
+  const key = writeLibraryQuery(query).toString();
+  const results = useApiResource(
+    (signal) =>
+      patternsApi.search(
+        {
+          ...(query.q.trim() !== '' ? { q: query.q.trim() } : {}),
+          ...query.filters,
+          ...(query.sort !== null ? { sort: query.sort } : {}),
+          page: query.page,
+          pageSize: PAGE_SIZE,
+        },
+        signal,
+      ),
+    [key],
+  );
+
+  // Typing replaces the history entry; choosing a filter, sort or page adds one (Back undoes it).
+  const go = (next: LibraryQuery, replace = false) => setParams(writeLibraryQuery(next), { replace });
+  const data = results.state.data;
+  const appliedSort: LibrarySort = query.sort ?? data?.sort ?? (query.q.trim() !== '' ? 'relevance' : 'referenced');
+  const here = key === '' ? '' : `?${key}`;
+
   return (
     <>
       <PageHeader title={section.label} summary={section.summary} />
-      <EmptyState
-        title="No patterns published yet"
-        upcoming={[
-          'Full-text search with filters by industry, problem type, broken signal and maturity, with counts',
-          'Pattern cards: the problem and the orchestration shift in one line each',
-          'Pattern pages: As-Is and Orchestrated diagrams, the article, the implementation checklist and the HQO scorecard',
-          'A white-label editor and a statement-of-work builder',
-        ]}
-      >
-        <p>The pattern catalog is not loaded into this portal yet. When it is, this page will offer:</p>
-      </EmptyState>
+      <div className="library-search">
+        <SearchBox value={query.q} onCommit={(text) => go(withSearchText(query, text), true)} />
+        <div className="field">
+          <label htmlFor="library-sort">Sort by</label>
+          <select
+            id="library-sort"
+            value={appliedSort}
+            onChange={(event) => go(withSort(query, event.target.value as LibrarySort))}
+          >
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort} disabled={sort === 'relevance' && query.q.trim() === ''}>
+                {SORT_LABELS[sort]}
+                {sort === 'relevance' && query.q.trim() === '' ? ' (needs search words)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="library-layout">
+        {data !== null ? (
+          <FacetFilters facets={data.facets} query={query} onToggle={(facet, value) => go(toggleFacetValue(query, facet, value))} />
+        ) : (
+          <div className="facet-panel muted">Loading filters…</div>
+        )}
+
+        <div className="library-results">
+          {hasActiveFilters(query) && (
+            <div className="active-filters" aria-label="Active filters">
+              {query.q.trim() !== '' && (
+                <span className="badge badge-info">
+                  Words: “{query.q.trim()}”
+                </span>
+              )}
+              {activeFilters(query).map(({ facet, value }) => (
+                <button
+                  key={`${facet}=${value}`}
+                  type="button"
+                  className="chip"
+                  aria-pressed="true"
+                  onClick={() => go(toggleFacetValue(query, facet, value))}
+                >
+                  {FACET_LABELS[facet]}: {value} <span aria-hidden="true">×</span>
+                  <span className="visually-hidden"> (remove this filter)</span>
+                </button>
+              ))}
+              <button type="button" className="button button-small button-link" onClick={() => go(clearFilters(query))}>
+                Clear all
+              </button>
+            </div>
+          )}
+
+          {results.state.status === 'error' && <ErrorNotice error={results.state.error} action="search the library" />}
+
+          <p className="result-count" role="status" aria-live="polite" data-testid="result-count">
+            {data === null ? (
+              'Searching…'
+            ) : (
+              <>
+                <strong>{data.total}</strong> {data.total === 1 ? 'pattern' : 'patterns'}
+                {data.pageCount > 1 && ` · page ${data.page} of ${data.pageCount}`}
+                {results.state.status === 'loading' && ' · updating…'}
+              </>
+            )}
+          </p>
+          {data?.approximate === true && (
+            <p className="notice notice-warn">No pattern contains these words as typed; these are the closest spellings.</p>
+          )}
+
+          {data !== null && data.total === 0 && (
+            <div className="empty-state">
+              <h2>No pattern matches</h2>
+              <p>Try fewer words or remove a filter.</p>
+              <button type="button" className="button" onClick={() => go(clearFilters(query))}>
+                Clear search and filters
+              </button>
+            </div>
+          )}
+
+          {data !== null && data.items.length > 0 && (
+            <ul className="pattern-cards" aria-label="Patterns" aria-busy={results.state.status === 'loading'}>
+              {data.items.map((item) => (
+                <li key={item.slug}>
+                  <PatternCard pattern={item} from={here} />
+                </li>
+              ))}
+            </ul>
+          )}
+
+          {data !== null && <Pager page={data.page} pageCount={data.pageCount} onPage={(page) => go(withPage(query, page))} />}
+        </div>
+      </div>
     </>
   );
 }
