@@ -1,7 +1,8 @@
 // The pattern search query: free text, facet filters, sort and paging, validated field by field
 // so the API can say exactly which parameter was wrong.
 import { z } from 'zod';
-import { AppError } from '../shared/error-codes';
+import { AppError, type ErrorLocation } from '../shared/error-codes';
+import { toPointer } from '../shared/json-pointer';
 import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
 
 export const FACETS = ['industry', 'problemType', 'brokenSignal', 'maturity'] as const;
@@ -39,6 +40,12 @@ export type PatternQuery = z.output<typeof patternQuerySchema>;
 export function parsePatternQuery(input: unknown): PatternQuery {
   const parsed = patternQuerySchema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  const errors = zodIssuesToLocations(parsed.error.issues).map((e) => ({ ...e, field: e.pointer?.split('/')[1] ?? '' }));
+  // An unknown parameter is reported at its own name, like any other bad field.
+  const known = Object.keys(patternQuerySchema.shape).join(', ');
+  const errors = parsed.error.issues.flatMap((issue): ErrorLocation[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ pointer: toPointer([key]), field: key, message: `unknown parameter; expected one of ${known}` }))
+      : zodIssuesToLocations([issue]).map((e) => ({ ...e, field: String(issue.path[0] ?? '') })),
+  );
   throw new AppError('OW_VALIDATION', `Invalid pattern search query:\n${formatLocations(errors)}`, errors);
 }
