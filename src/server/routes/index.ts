@@ -5,8 +5,10 @@ import { registerAdvisorRoutes } from './advisor-routes';
 import { registerEventRoutes } from './event-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerInfoRoutes } from './info-routes';
+import { registerJourneyRoutes } from './journey-routes';
 import { registerSequenceRoutes } from './sequence-routes';
 import { registerSessionRoutes } from './session-routes';
+import { registerTaskRoutes } from './task-routes';
 import { registerTokenRoutes } from './token-routes';
 import type client from 'prom-client';
 
@@ -25,4 +27,6 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerEventRoutes(app, runtime);
   registerAdvisorRoutes(app, runtime);
   registerSequenceRoutes(app, runtime);
+  registerJourneyRoutes(app, runtime);
+  registerTaskRoutes(app, runtime);
 }
