@@ -1,0 +1,233 @@
+// The Library section in a real browser against the real server, as the MSP consultant of seed 001
+// uses it: search → filter → open a pattern → copy its Mermaid → download ARTICLE.md → check the
+// scorecard → white-label the diagrams → price a statement of work. Every value the page shows or
+// hands over (clipboard, files, counts) is compared with what the HTTP API answers for the same thing.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, requirePortalBuild } from '../helpers/browser';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+const SLUG = 'support-ticket-escalation-backlog';
+const TITLE = 'Support Ticket Escalation Backlog';
+const ARTICLE_HEADINGS = [
+  'Hook',
+  'Problem in one minute',
+  'As-Is diagram',
+  'Orchestrated diagram',
+  'Decision point that matters',
+  'Metrics & SLAs',
+  'Checklist',
+  'Orchestration scorecard',
+  'Closing insight',
+];
+
+let server: TestServer;
+let browser: Browser;
+let viewerToken: string;
+
+beforeAll(async () => {
+  requirePortalBuild();
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const created = await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'library e2e viewer' } });
+  expect(created.status, created.text).toBe(201);
+  viewerToken = String(created.json.token);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A signed-in page in a fresh context that may use the clipboard and save downloads. */
+async function signedInPage(token: string, next: string): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in').waitFor();
+  return { page, pageErrors, close: () => context.close() };
+}
+
+async function apiJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await api(server, init.method ?? 'GET', path, { token: viewerToken, body: init.body });
+  expect(res.status, `${path}: ${res.text}`).toBeLessThan(300);
+  return res.json as T;
+}
+
+async function apiText(path: string): Promise<string> {
+  const res = await api(server, 'GET', path, { token: viewerToken });
+  expect(res.status, `${path}: ${res.text}`).toBe(200);
+  return res.text;
+}
+
+interface SearchAnswer {
+  total: number;
+  items: Array<{ slug: string; title: string; industries: string[] }>;
+  facets: Record<string, Record<string, number>>;
+}
+
+async function cardTitles(page: Page): Promise<string[]> {
+  return (await page.getByRole('list', { name: 'Patterns' }).getByRole('heading', { level: 2 }).allTextContents()).map((t) => t.trim());
+}
+
+describe('library portal', () => {
+  it('searches, filters, opens a pattern, copies Mermaid, downloads the article, white-labels and prices it', { timeout: 240_000 }, async () => {
+    const { page, pageErrors, close } = await signedInPage(viewerToken, '/library');
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+
+    // The unfiltered view lists the catalog, with facet counts from the API.
+    const all = await apiJson<SearchAnswer>('/api/patterns?pageSize=12');
+    await page.getByTestId('result-count').filter({ hasText: `${all.total} patterns` }).waitFor();
+    expect(all.total).toBeGreaterThanOrEqual(20);
+
+    // Search: typing updates the URL after the debounce, and the results follow.
+    await page.getByLabel('Search patterns').fill('escalation');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'escalation');
+    const searched = await apiJson<SearchAnswer>('/api/patterns?q=escalation&pageSize=12');
+    await page.getByTestId('result-count').filter({ hasText: `${searched.total} pattern` }).waitFor();
+    expect(searched.total).toBeLessThan(all.total);
+
+    // Filter: the Technology chip shows how many results it would give, and then gives exactly those.
+    const chip = page.locator('fieldset[data-facet="industry"] button[data-value="Technology"]');
+    const chipCount = Number(await chip.locator('.chip-count').textContent());
+    expect(chipCount).toBe(searched.facets.industry?.Technology);
+    await chip.click();
+    await page.waitForURL((url) => url.searchParams.getAll('industry').includes('Technology'));
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    const filtered = await apiJson<SearchAnswer>('/api/patterns?q=escalation&industry=Technology&pageSize=12');
+    expect(filtered.total).toBe(chipCount);
+    await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${filtered.total} patterns?`) }).waitFor();
+    expect(await cardTitles(page)).toEqual(filtered.items.map((item) => item.title));
+    for (const item of filtered.items) expect(item.industries).toContain('Technology');
+
+    // The URL alone reproduces the view.
+    await page.reload();
+    await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${filtered.total} patterns?`) }).waitFor();
+    expect(await page.getByLabel('Search patterns').inputValue()).toBe('escalation');
+    expect(await page.locator('fieldset[data-facet="industry"] button[data-value="Technology"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await cardTitles(page)).toEqual(filtered.items.map((item) => item.title));
+
+    // Open the pattern from its card.
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.waitForURL(`**/library/${SLUG}`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const sectionHeadings = (await page.locator('.pattern-main h2').allTextContents()).map((t) => t.trim());
+    for (const heading of ARTICLE_HEADINGS) expect(sectionHeadings).toContain(heading);
+
+    // Both diagrams are drawn as SVG by Mermaid.
+    for (const kind of ['as-is', 'orchestrated']) {
+      await page.getByTestId(`diagram-${kind}`).locator('figure[data-status="ready"] svg').waitFor();
+    }
+    const orchestratedSvg = await page.getByTestId('diagram-orchestrated').locator('svg').first().textContent();
+    expect(orchestratedSvg).toContain('Smart Router');
+    expect(orchestratedSvg).toContain('SLA Monitor');
+
+    // Copy Mermaid puts exactly the API's diagram text on the clipboard.
+    const orchestratedText = await apiText(`/api/patterns/${SLUG}/mermaid/orchestrated`);
+    await page.getByTestId('diagram-orchestrated').getByRole('button', { name: 'Copy Mermaid' }).click();
+    await page.getByTestId('diagram-orchestrated').getByText('Copied to the clipboard').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(orchestratedText);
+    await page.getByTestId('diagram-as-is').getByRole('button', { name: 'Copy Mermaid' }).click();
+    await page.getByTestId('diagram-as-is').getByText('Copied to the clipboard').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await apiText(`/api/patterns/${SLUG}/mermaid/as-is`));
+
+    // Download ARTICLE.md: the saved file is the API's article.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download ARTICLE.md' }).click()]);
+    expect(download.suggestedFilename()).toBe('ARTICLE.md');
+    const saved = await readFile(await download.path(), 'utf8');
+    expect(saved).toBe(await apiText(`/api/patterns/${SLUG}/article.md`));
+    expect(saved).toContain(`# ${TITLE}`);
+
+    // The checklist exports are the API's files too (the CSV is the one Jira imports).
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV for Jira' }).click()]);
+    const csv = await readFile(await csvDownload.path(), 'utf8');
+    expect(csv).toBe(await apiText(`/api/patterns/${SLUG}/checklist.csv`));
+    expect(csv.split('\n')[0]).toMatch(/^Summary,/);
+    expect(await page.locator('#checklist .task-list input[type="checkbox"]').count()).toBe(6);
+
+    // The scorecard chart shows the API's scores, and a dimension's evidence on demand (kept in the URL).
+    const scorecard = await apiJson<{ totalScore: number; maxScore: number; passed: boolean; dimensions: Array<{ id: string; name: string; score: number; criteria: Array<{ evidence: string }> }> }>(
+      `/api/patterns/${SLUG}/scorecard`,
+    );
+    expect(await page.getByTestId('scorecard-total').textContent()).toBe(`${scorecard.totalScore}/${scorecard.maxScore}`);
+    expect(await page.getByTestId('scorecard-verdict').textContent()).toBe(scorecard.passed ? 'Passed' : 'Not passed');
+    const first = scorecard.dimensions[0];
+    if (first === undefined) throw new Error('the scorecard has no dimensions');
+    expect(await page.locator('.scorecard-row').count()).toBe(8);
+    expect(await page.locator(`.scorecard-row[data-dimension="${first.id}"] .scorecard-score`).textContent()).toBe(`${first.score}/5`);
+    await page.getByRole('button', { name: `Evidence for ${first.name}` }).click();
+    const evidence = page.getByRole('list', { name: `Evidence for ${first.name}` });
+    await evidence.waitFor();
+    expect((await evidence.getByRole('listitem').allTextContents()).map((t) => t.replace(/^[✓✗]\s*(Met: |Not met: )?/, '').trim())).toEqual(
+      first.criteria.map((c) => c.evidence),
+    );
+    await page.waitForURL((url) => url.searchParams.getAll('evidence').includes(first.id));
+
+    // White-label: the client's names replace the generic ones in the redrawn diagram, the budget is re-checked.
+    const terms = [
+      { from: 'L1', to: 'Tier 1 Zendesk' },
+      { from: 'Queue', to: 'Salesforce Case Queue' },
+    ];
+    await page.getByLabel('Term 1', { exact: true }).fill(terms[0]!.from);
+    await page.getByLabel('Replacement 1', { exact: true }).fill(terms[0]!.to);
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.getByLabel('Term 2', { exact: true }).fill(terms[1]!.from);
+    await page.getByLabel('Replacement 2', { exact: true }).fill(terms[1]!.to);
+    const expected = await apiJson<{
+      withinBudget: boolean;
+      diagrams: Array<{ kind: string; text: string; withinBudget: boolean; longLabels: Array<{ label: string }> }>;
+    }>(`/api/patterns/${SLUG}/white-label`, { method: 'POST', body: { terms } });
+    const labelled = page.getByTestId('white-label-orchestrated');
+    await page.getByTestId('white-label-status').filter({ hasText: '2 terms applied' }).waitFor();
+    await labelled.locator('figure[data-status="ready"] svg').waitFor();
+    const labelledSvg = (await labelled.locator('svg').first().textContent()) ?? '';
+    expect(labelledSvg).toContain('Tier 1 Zendesk Agent');
+    expect(labelledSvg).toContain('Salesforce Case Queue');
+    expect(labelledSvg).not.toContain('L1 Agent');
+    const orchestrated = expected.diagrams.find((d) => d.kind === 'orchestrated');
+    if (orchestrated === undefined) throw new Error('the white-label answer has no orchestrated diagram');
+    const report = page.getByTestId('budget-report-orchestrated');
+    expect(await report.getByTestId('budget-status').textContent()).toBe(orchestrated.withinBudget ? 'Within budget' : 'Over budget');
+    expect(orchestrated.longLabels.length).toBeGreaterThan(0);
+    const longLabels = await report.getByTestId('long-labels').getByRole('listitem').allTextContents();
+    expect(longLabels).toHaveLength(orchestrated.longLabels.length);
+    orchestrated.longLabels.forEach((long, i) => expect(longLabels[i]).toContain(long.label));
+    await labelled.getByRole('button', { name: 'Copy Mermaid' }).click();
+    await labelled.getByText('Copied to the clipboard').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(orchestrated.text);
+    await page.waitForURL((url) => url.searchParams.getAll('wf').join('|') === 'L1|Queue' && url.searchParams.getAll('wt')[1] === 'Salesforce Case Queue');
+
+    // Statement of work: rates in, the API's priced deliverables and total out, exportable as CSV.
+    await page.getByLabel('Day rate').fill('1000');
+    await page.getByLabel('FTE count').fill('3');
+    await page.waitForURL((url) => url.searchParams.get('rate') === '1000' && url.searchParams.get('fte') === '3');
+    const sow = await apiJson<{ sow: { lines: unknown[]; totals: { priceCents: number } }; csv: string }>(`/api/patterns/${SLUG}/sow`, {
+      method: 'POST',
+      body: { dayRate: 1000, fteCount: 3, bufferPercent: 25, currency: 'USD' },
+    });
+    const total = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(sow.sow.totals.priceCents / 100);
+    await page.getByTestId('sow-total').filter({ hasText: total }).waitFor();
+    expect(await page.getByTestId('sow-table').locator('tbody tr').count()).toBe(sow.sow.lines.length);
+    const [sowCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(await readFile(await sowCsv.path(), 'utf8')).toBe(sow.csv);
+
+    // The whole pattern page, white-label and SOW included, comes back from its URL.
+    const url = page.url();
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await page.getByLabel('Replacement 2', { exact: true }).inputValue()).toBe('Salesforce Case Queue');
+    await page.getByTestId('white-label-status').filter({ hasText: '2 terms applied' }).waitFor();
+    await page.getByTestId('sow-total').filter({ hasText: total }).waitFor();
+    await page.getByRole('list', { name: `Evidence for ${first.name}` }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await close();
+  });
+});
