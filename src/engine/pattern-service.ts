@@ -1,0 +1,362 @@
+// The pattern library: publication behind the quality gates (a new version per change, audit entry
+// and `pattern.published` event), validation that never writes, search over the latest versions,
+// pattern pages and artifacts, references that feed "most referenced", and the built-in catalog.
+import type { ChecklistExport } from '../core/ows/checklist';
+import type { DiagramKind } from '../core/ows/mermaid-generator';
+import { evaluateGates, type GateFailure } from '../core/ows/quality-gates';
+import type { Pattern } from '../core/ows/schema';
+import type { PatternQueryInput } from '../core/ows/search-index';
+import { buildSow, sowCsv, sowMarkdown, type Sow } from '../core/ows/sow';
+import { AppError } from '../core/shared/error-codes';
+import type { Db } from '../store/db';
+import type { StoredEvent } from '../store/events-repo';
+import { findReferences, incrementReference, listReferences, totalReferences, type ReferenceCounts, type ReferenceKind } from '../store/pattern-references-repo';
+import {
+  findPatternVersion,
+  insertPatternVersion,
+  listLatestPatternVersions,
+  listPatternSlugs,
+  listPatternVersions,
+  lockPatternSlug,
+  type PatternVersionInfo,
+  type PatternVersionRecord,
+} from '../store/pattern-versions-repo';
+import { commitChange } from './change';
+import type { Clock } from './clock';
+import type { EventBus, Subscription } from './event-bus';
+import { CATALOG_DIR, readCatalog } from './pattern-catalog';
+import { LibraryIndex, type LibrarySearchResult } from './pattern-index';
+import { patternValueFromText, publicationError, sameDocument } from './pattern-publish';
+import { RenderCache, type ChecklistFormat, type DiagramReport, type GateSummary, type RenderedVersion } from './pattern-render';
+import { termMapFromBody, whiteLabelBundle, type WhiteLabelBundle } from './pattern-white-label';
+import type { Principal } from './token-service';
+
+export interface PublishOutcome {
+  /** `unchanged`: the latest version already holds this document, so nothing was written. */
+  status: 'published' | 'unchanged';
+  record: PatternVersionInfo;
+  totalScore: number;
+  maxScore: number;
+}
+
+export interface ValidationOutcome {
+  passed: boolean;
+  failures: GateFailure[];
+  scorecard?: RenderedVersion['scorecard'];
+  diagrams?: DiagramReport[];
+}
+
+export interface References extends ReferenceCounts {
+  baseline: number;
+  total: number;
+}
+
+export interface PatternDetail {
+  record: PatternVersionInfo;
+  latestVersion: number;
+  pattern: Pattern;
+  sections: Array<{ heading: string; markdown: string }>;
+  scorecard: RenderedVersion['scorecard'];
+  gates: GateSummary;
+  references: References;
+  versions: PatternVersionInfo[];
+}
+
+export interface CatalogReport {
+  loaded: Array<{ file: string; slug: string; version: number }>;
+  skipped: Array<{ file: string; failures: Array<{ gate?: string; rule?: string; pointer?: string; line?: number; message: string }> }>;
+  /** Catalog files whose slug the store already holds. */
+  present: number;
+}
+
+export const REFERENCE_TOPICS: Record<ReferenceKind, string> = {
+  view: 'pattern.detail.viewed',
+  article: 'article.downloaded',
+  checklist: 'checklist.downloaded',
+};
+
+/** The advisory lock key the processes agree on for loading the catalog (the next free one after 005). */
+const CATALOG_LOCK_KEY = 7_100_421_006;
+
+function actorName(actor: Principal | 'system'): string {
+  return actor === 'system' ? 'system' : actor.name;
+}
+
+/** Facet filters arrive repeated (`industry=A&industry=B`) or comma-separated (`industry=A,B`). */
+function splitFacets(query: Record<string, unknown>): PatternQueryInput {
+  const out: Record<string, unknown> = { ...query };
+  for (const facet of ['industry', 'problemType', 'brokenSignal', 'maturity']) {
+    const value = out[facet];
+    if (value === undefined) continue;
+    const list = Array.isArray(value) ? value : [value];
+    out[facet] = list.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  }
+  return out as PatternQueryInput;
+}
+
+export class PatternService {
+  private readonly renders = new RenderCache();
+  private readonly index: LibraryIndex;
+  private subscription: Subscription | undefined;
+  /** What the last catalog load did; the server logs the skipped files. */
+  lastCatalogReport: CatalogReport | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly onEvents: () => void = () => undefined,
+  ) {
+    this.index = new LibraryIndex({
+      load: async () => {
+        const [records, refs] = await Promise.all([listLatestPatternVersions(this.db), listReferences(this.db)]);
+        return { records, references: new Map([...refs].map(([slug, c]) => [slug, totalReferences(c)])) };
+      },
+    });
+  }
+
+  /** Loads the catalog, then follows publications and references made by other processes. */
+  async start(bus: EventBus, catalogDir: string = CATALOG_DIR): Promise<CatalogReport> {
+    const report = await this.loadCatalog(catalogDir);
+    this.subscription = bus.subscribe(['pattern.published', ...Object.values(REFERENCE_TOPICS)], (e) => this.onEvent(e));
+    return report;
+  }
+
+  stop(): void {
+    this.subscription?.close();
+    this.subscription = undefined;
+  }
+
+  private onEvent(e: StoredEvent): void {
+    const slug = typeof e.payload.slug === 'string' ? e.payload.slug : undefined;
+    if (slug === undefined) return;
+    if (e.topic === 'pattern.published') {
+      const version = Number(e.payload.version);
+      if (!this.index.built || (this.index.versionOf(slug) ?? 0) >= version) return;
+      void Promise.all([findPatternVersion(this.db, slug, version), findReferences(this.db, slug)])
+        .then(([record, refs]) => record && this.index.upsert(record, totalReferences(refs)))
+        .catch(() => undefined); // the store is closing; a restart rebuilds the index anyway
+      return;
+    }
+    const recorded = Number(e.payload.recorded);
+    if (Number.isFinite(recorded)) this.index.references(slug, recorded);
+  }
+
+  /**
+   * Publishes every catalog file whose slug is not stored yet (on first start, all of them), as
+   * the system. A file that is not valid or fails a gate is skipped and reported with its failures.
+   * Processes starting together take turns on a lock, so each file is loaded once.
+   */
+  async loadCatalog(dir: string = CATALOG_DIR): Promise<CatalogReport> {
+    const report = await this.db.withConnection(async (conn) => {
+      await conn.query('SELECT pg_advisory_lock($1)', [CATALOG_LOCK_KEY]);
+      try {
+        const stored = new Set(await listPatternSlugs(conn));
+        const result: CatalogReport = { loaded: [], skipped: [], present: 0 };
+        for (const file of await readCatalog(dir)) {
+          if (file.slug !== undefined && stored.has(file.slug)) {
+            result.present++;
+            continue;
+          }
+          try {
+            const outcome = await this.publish(patternValueFromText(file.text, file.file), 'system');
+            stored.add(outcome.record.slug);
+            result.loaded.push({ file: file.file, slug: outcome.record.slug, version: outcome.record.version });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            result.skipped.push({ file: file.file, failures: err.errors.length > 0 ? err.errors : [{ message: err.message }] });
+          }
+        }
+        return result;
+      } finally {
+        await conn.query('SELECT pg_advisory_unlock($1)', [CATALOG_LOCK_KEY]);
+      }
+    });
+    this.lastCatalogReport = report;
+    return report;
+  }
+
+  /** Every gate on a document; stores nothing. */
+  validate(input: unknown): ValidationOutcome {
+    const report = evaluateGates(input);
+    return {
+      passed: report.passed,
+      failures: report.failures,
+      ...(report.scorecard ? { scorecard: report.scorecard } : {}),
+      ...(report.diagrams ? { diagrams: this.diagramReportsOf(report.diagrams) } : {}),
+    };
+  }
+
+  private diagramReportsOf(diagrams: NonNullable<ReturnType<typeof evaluateGates>['diagrams']>): DiagramReport[] {
+    return diagrams.map(({ diagram, lint }) => ({
+      kind: diagram.kind,
+      text: diagram.text,
+      counts: lint.counts,
+      violations: lint.violations,
+      ...(lint.parseError ? { parseError: lint.parseError } : {}),
+      withinBudget: lint.parseError === undefined && lint.violations.length === 0,
+    }));
+  }
+
+  /**
+   * Validates, gates and stores the document as the next version of its slug. Schema errors (400)
+   * and gate failures (422) store nothing; `expectedSlug` is the slug a PUT names in its URL.
+   */
+  async publish(input: unknown, actor: Principal | 'system', options: { expectedSlug?: string } = {}): Promise<PublishOutcome> {
+    const report = evaluateGates(input);
+    const pattern = report.pattern;
+    if (pattern && options.expectedSlug !== undefined && pattern.library.slug !== options.expectedSlug) {
+      throw new AppError('OW_VALIDATION', `The URL names pattern "${options.expectedSlug}" but the document's library.slug is "${pattern.library.slug}"; nothing was stored`, [
+        { pointer: '/library/slug', message: `must be "${options.expectedSlug}" (the slug in the URL)` },
+      ]);
+    }
+    if (!report.passed || !pattern || !report.scorecard) throw publicationError(report);
+    const { totalScore, maxScore } = report.scorecard;
+    const slug = pattern.library.slug;
+    const committed = await commitChange<{ status: PublishOutcome['status']; record: PatternVersionRecord }>(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        await lockPatternSlug(tx, slug);
+        const latest = await findPatternVersion(tx, slug);
+        if (latest && sameDocument(latest.document, pattern)) return { result: { status: 'unchanged' as const, record: latest } };
+        const record = await insertPatternVersion(tx, { slug, title: pattern.ows.meta.title, document: pattern, createdBy: actorName(actor) }, now);
+        return {
+          result: { status: 'published' as const, record },
+          audit: {
+            actor: actorName(actor),
+            action: 'pattern.publish',
+            target: slug,
+            summary: `published version ${record.version} of pattern "${record.title}" (HQO ${totalScore}/${maxScore}, both diagrams within budget)`,
+          },
+          events: [{ topic: 'pattern.published', key: slug, payload: { slug, version: record.version, title: record.title, totalScore, maxScore } }],
+        };
+      },
+      this.onEvents,
+    );
+    const { status, record } = committed.result;
+    if (status === 'published') this.index.upsert(record, totalReferences(await findReferences(this.db, slug)));
+    const { document: _document, ...info } = record;
+    return { status, record: info, totalScore, maxScore };
+  }
+
+  /** As `publish`, from the text of a pattern file (syntax errors with line and column). */
+  publishText(text: string, actor: Principal | 'system'): Promise<PublishOutcome> {
+    return this.publish(patternValueFromText(text), actor);
+  }
+
+  search(query: Record<string, unknown> = {}): Promise<LibrarySearchResult> {
+    return this.index.search(splitFacets(query));
+  }
+
+  private async record(slug: string, version?: number): Promise<PatternVersionRecord> {
+    const record = await findPatternVersion(this.db, slug, version);
+    if (!record) throw new AppError('OW_NOT_FOUND', version === undefined ? `No pattern with slug "${slug}"` : `Pattern "${slug}" has no version ${version}`);
+    return record;
+  }
+
+  /** A stored version, rendered (cached per version). */
+  async rendered(slug: string, version?: number): Promise<RenderedVersion> {
+    return this.renders.get(await this.record(slug, version));
+  }
+
+  /** Counts one reference and records its event; the answer is the slug's counts after it. */
+  private async reference(rendered: RenderedVersion, kind: ReferenceKind): Promise<ReferenceCounts> {
+    const { slug, version } = rendered.record;
+    const committed = await commitChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const counts = await incrementReference(tx, slug, kind, now);
+        // A reference is a reading, not a change anyone made: an event, and no audit entry.
+        return { result: counts, events: [{ topic: REFERENCE_TOPICS[kind], key: slug, payload: { slug, version, ...counts, recorded: totalReferences(counts) } }] };
+      },
+      this.onEvents,
+    );
+    this.index.references(slug, totalReferences(committed.result));
+    return committed.result;
+  }
+
+  /** The pattern page; `view: true` records a view (the latest-version page does, version links do not). */
+  async detail(slug: string, options: { version?: number; view?: boolean } = {}): Promise<PatternDetail> {
+    const rendered = await this.rendered(slug, options.version);
+    const counts = options.view ? await this.reference(rendered, 'view') : await findReferences(this.db, slug);
+    const versions = await listPatternVersions(this.db, slug);
+    const { document: _document, ...record } = rendered.record;
+    const baseline = rendered.pattern.library.referenceCount;
+    return {
+      record,
+      latestVersion: versions[0]?.version ?? record.version,
+      pattern: rendered.pattern,
+      sections: rendered.sections(),
+      scorecard: rendered.scorecard,
+      gates: rendered.gates,
+      references: { ...counts, baseline, total: baseline + totalReferences(counts) },
+      versions,
+    };
+  }
+
+  async versions(slug: string): Promise<PatternVersionInfo[]> {
+    const versions = await listPatternVersions(this.db, slug);
+    if (versions.length === 0) throw new AppError('OW_NOT_FOUND', `No pattern with slug "${slug}"`);
+    return versions;
+  }
+
+  /** ARTICLE.md; records an article download. */
+  async article(slug: string, baseUrl: string, version?: number): Promise<string> {
+    const rendered = await this.rendered(slug, version);
+    const text = rendered.article(baseUrl);
+    await this.reference(rendered, 'article');
+    return text;
+  }
+
+  /** The checklist export; records a checklist download. */
+  async checklist(slug: string, format: 'json', baseUrl: string, version?: number): Promise<ChecklistExport>;
+  async checklist(slug: string, format: 'md' | 'csv', baseUrl: string, version?: number): Promise<string>;
+  async checklist(slug: string, format: ChecklistFormat, baseUrl: string, version?: number): Promise<string | ChecklistExport> {
+    const rendered = await this.rendered(slug, version);
+    const body = format === 'json' ? rendered.checklist('json', baseUrl) : rendered.checklist(format, baseUrl);
+    await this.reference(rendered, 'checklist');
+    return body;
+  }
+
+  async mermaid(slug: string, kind: DiagramKind, version?: number): Promise<string> {
+    return (await this.rendered(slug, version)).diagram(kind);
+  }
+
+  async scorecard(slug: string, version?: number) {
+    return (await this.rendered(slug, version)).scorecardFile();
+  }
+
+  /** A statement of work from the checklist at the given rates; errors name each bad field. */
+  async sow(slug: string, input: unknown, version?: number): Promise<{ sow: Sow; markdown: string; csv: string }> {
+    const rendered = await this.rendered(slug, version);
+    const sow = buildSow(rendered.pattern, (input ?? {}) as Parameters<typeof buildSow>[1]);
+    return { sow, markdown: sowMarkdown(sow), csv: sowCsv(sow) };
+  }
+
+  /** The client's names applied to diagrams, article and checklist, with a budget report per diagram. */
+  async whiteLabel(slug: string, terms: unknown, baseUrl: string, version?: number): Promise<WhiteLabelBundle> {
+    const map = termMapFromBody(terms);
+    const rendered = await this.rendered(slug, version);
+    return whiteLabelBundle(
+      {
+        pattern: rendered.pattern,
+        version: rendered.record.version,
+        diagrams: rendered.gates.diagrams.map((d) => ({ kind: d.kind, text: d.text })),
+        article: rendered.article(baseUrl),
+        checklistMarkdown: rendered.checklist('md', baseUrl),
+        checklist: rendered.checklist('json', baseUrl),
+      },
+      map,
+    );
+  }
+
+  /** The latest version of every pattern, as the schema orders it (for exports). */
+  async exportLatest(): Promise<Array<{ record: PatternVersionInfo; pattern: Pattern }>> {
+    const records = await listLatestPatternVersions(this.db);
+    return records.map((r) => {
+      const { document: _document, ...record } = r;
+      return { record, pattern: this.renders.get(r).pattern };
+    });
+  }
+}
