@@ -8,6 +8,7 @@ import { EventBus } from './event-bus';
 import { TokenService } from './token-service';
 import { SequenceService } from './sequence-service';
 import { AdvisorService } from './advisor-service';
+import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
@@ -25,6 +26,7 @@ export class Runtime {
   readonly tokens: TokenService;
   readonly sequences: SequenceService;
   readonly advisor: AdvisorService;
+  readonly patterns: PatternService;
   readonly journeys: JourneyRuntime;
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
@@ -39,6 +41,7 @@ export class Runtime {
     this.tokens = new TokenService(opts.db, opts.clock, () => this.bus.poke());
     this.sequences = new SequenceService(opts.db, opts.clock, () => this.bus.poke());
     this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke());
+    this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
   }
@@ -49,6 +52,7 @@ export class Runtime {
     this.bus.subscribe(['token.revoked'], (e) => this.tokens.forget(String(e.payload.id)));
     await this.sequences.seedOnFirstStart();
     await this.advisor.seedOnFirstStart();
+    await this.patterns.start(this.bus);
     await this.journeys.start();
     await this.registration?.start();
   }
@@ -56,6 +60,7 @@ export class Runtime {
   async stop(): Promise<void> {
     await this.journeys.stop();
     await this.registration?.stop();
+    this.patterns.stop();
     await this.bus.stop();
   }
 
