@@ -230,4 +230,71 @@ describe('library portal', () => {
     expect(pageErrors).toEqual([]);
     await close();
   });
+
+  it('shows script and HTML in a published pattern as inert text', { timeout: 180_000 }, async () => {
+    // An operator publishes a pattern whose text fields carry markup, through the API like any author.
+    const operator = await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'library e2e operator' } });
+    expect(operator.status, operator.text).toBe(201);
+    const source = JSON.parse(await readFile(new URL(`../../content/patterns/${SLUG}.json`, import.meta.url), 'utf8')) as {
+      ows: { meta: { id: string; title: string }; actors: Array<{ id: string; label: string }> };
+      library: { slug: string; summary: { problem: string }; narrative: { hook: string }; checklist: Array<{ summary: string }> };
+    };
+    const slug = 'inert-markup-check';
+    const title = 'Inert <script>window.__owXss=1</script> <img src=x onerror="window.__owXss=2"> check';
+    const problem = 'Markup <img src=x onerror="window.__owXss=3"> in a problem line shows as text.';
+    const hookMarkup = '<script>window.__owXss=4</script>';
+    const itemSummary = '<img src=x onerror="window.__owXss=6"> Design the router';
+    source.ows.meta.id = slug;
+    source.ows.meta.title = title;
+    source.library.slug = slug;
+    source.library.summary.problem = problem;
+    source.library.narrative.hook = `${hookMarkup} ${source.library.narrative.hook}`;
+    const queue = source.ows.actors.find((actor) => actor.id === 'Queue');
+    if (queue === undefined || source.library.checklist[0] === undefined) throw new Error('the catalog pattern changed shape');
+    queue.label = '<img src=x onerror=window.__owXss=5> Queue';
+    source.library.checklist[0].summary = itemSummary;
+    const published = await api(server, 'POST', '/api/patterns', { token: String(operator.json.token), body: source });
+    expect(published.status, published.text).toBeLessThan(300);
+
+    const { page, pageErrors, close } = await signedInPage(viewerToken, '/library?q=inert');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    // The card shows the title as the characters it is.
+    const card = page.locator(`article[data-slug="${slug}"]`);
+    await card.waitFor();
+    expect((await card.getByRole('heading', { level: 2 }).textContent())?.trim()).toBe(title);
+    expect(await card.textContent()).toContain(problem);
+
+    await card.getByRole('link').click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Inert' }).waitFor();
+    expect((await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(title);
+    expect(await page.locator('.page-summary').textContent()).toBe(problem);
+    expect(await page.locator('#hook').textContent()).toContain(hookMarkup);
+    expect(await page.locator('#checklist').textContent()).toContain(itemSummary);
+    for (const kind of ['as-is', 'orchestrated']) {
+      await page.getByTestId(`diagram-${kind}`).locator('figure[data-status="ready"] svg').waitFor();
+    }
+    await page.getByTestId('sow-table').filter({ hasText: itemSummary }).waitFor();
+
+    // Markup typed into the white-label editor is just as inert in the redrawn diagrams.
+    await page.getByLabel('Term 1', { exact: true }).fill('L1');
+    await page.getByLabel('Replacement 1', { exact: true }).fill('<img src=x onerror="window.__owXss=7">');
+    await page.getByTestId('white-label-status').filter({ hasText: '1 term applied' }).waitFor();
+    await page.getByTestId('white-label-orchestrated').locator('figure[data-status="ready"] svg').waitFor();
+
+    const dom = await page.evaluate(() => ({
+      flag: (window as unknown as { __owXss?: unknown }).__owXss ?? null,
+      injectedImages: document.querySelectorAll('img[src="x"]').length,
+      handlerAttributes: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+      injectedScripts: [...document.scripts].filter((script) => (script.textContent ?? '').includes('__owXss')).length,
+    }));
+    expect(dom).toEqual({ flag: null, injectedImages: 0, handlerAttributes: 0, injectedScripts: 0 });
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await close();
+  });
 });
