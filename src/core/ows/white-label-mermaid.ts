@@ -113,7 +113,8 @@ class DiagramRewriter {
     if (declarations.length === 0) return;
     const lineStart = this.source.lastIndexOf('\n', statement.span.start - 1) + 1;
     const before = this.source.slice(lineStart, statement.span.start);
-    const text = /^\s*$/.test(before) ? declarations.map((d) => `${d}\n${before}`).join('') : declarations.map((d) => `${d}; `).join('');
+    const eol = this.source.includes('\r\n') ? '\r\n' : '\n';
+    const text = /^\s*$/.test(before) ? declarations.map((d) => `${d}${eol}${before}`).join('') : declarations.map((d) => `${d}; `).join('');
     this.edits.push({ start: statement.span.start, end: statement.span.start, text });
   }
 

@@ -72,6 +72,11 @@ describe('whiteLabelMermaid', () => {
     expect(parsed.ok && parsed.diagram.participants.map((p) => `${p.id}=${p.label}`)).toEqual(['A=A', 'B=B', 'Customer=Customer', 'Queue=Case Queue']);
   });
 
+  it('keeps Windows line endings when it declares a participant', () => {
+    const result = whiteLabelMermaid('sequenceDiagram\r\n  L1->>B: x\r\n', CLIENT);
+    expect(result.text).toBe('sequenceDiagram\r\n  participant L1 as Tier 1 Zendesk\r\n  L1->>B: x\r\n');
+  });
+
   it('leaves colours, links and ids alone, and rewrites titles, box titles and accessibility text', () => {
     const text = 'sequenceDiagram\ntitle Queue health\naccTitle: Queue\nbox Aqua Queue team\nparticipant Queue\nend\nrect rgb(1, 2, 3)\nQueue->>Queue: check\nend\nlink Queue: Queue @ https://x/Queue\n';
     const result = whiteLabelMermaid(text, mapOf({ Queue: 'Case Queue', Aqua: 'Teal' }));
