@@ -1,6 +1,5 @@
 // The pattern library: search words, facet chips with counts, sort and pages, all in the URL so a
 // link reproduces the view; results as cards leading to each pattern's page.
-import { useSearchParams } from 'react-router-dom';
 import { patternsApi } from '../../api/patterns';
 import { ErrorNotice } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
@@ -27,11 +26,12 @@ import {
 import { Pager } from './pager';
 import { PatternCard } from './pattern-card';
 import { SearchBox } from './search-box';
+import { useSearchParamsUpdater } from './use-search-params-updater';
 import './library.css';
 
 export function LibraryPage() {
   const section = sectionById('library');
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdater();
   const query = readLibraryQuery(params);
   const key = writeLibraryQuery(query).toString();
   const results = useApiResource(
@@ -50,7 +50,9 @@ export function LibraryPage() {
   );
 
   // Typing replaces the history entry; choosing a filter, sort or page adds one (Back undoes it).
-  const go = (next: LibraryQuery, replace = false) => setParams(writeLibraryQuery(next), { replace });
+  // Each change applies to the query in the URL when it happens (a debounced search may land later).
+  const go = (change: (current: LibraryQuery) => LibraryQuery, replace = false) =>
+    updateParams((current) => writeLibraryQuery(change(readLibraryQuery(current))), { replace });
   const data = results.state.data;
   const appliedSort: LibrarySort = query.sort ?? data?.sort ?? (query.q.trim() !== '' ? 'relevance' : 'referenced');
   const here = key === '' ? '' : `?${key}`;
@@ -59,13 +61,13 @@ export function LibraryPage() {
     <>
       <PageHeader title={section.label} summary={section.summary} />
       <div className="library-search">
-        <SearchBox value={query.q} onCommit={(text) => go(withSearchText(query, text), true)} />
+        <SearchBox value={query.q} onCommit={(text) => go((current) => withSearchText(current, text), true)} />
         <div className="field">
           <label htmlFor="library-sort">Sort by</label>
           <select
             id="library-sort"
             value={appliedSort}
-            onChange={(event) => go(withSort(query, event.target.value as LibrarySort))}
+            onChange={(event) => go((current) => withSort(current, event.target.value as LibrarySort))}
           >
             {LIBRARY_SORTS.map((sort) => (
               <option key={sort} value={sort} disabled={sort === 'relevance' && query.q.trim() === ''}>
@@ -79,7 +81,7 @@ export function LibraryPage() {
 
       <div className="library-layout">
         {data !== null ? (
-          <FacetFilters facets={data.facets} query={query} onToggle={(facet, value) => go(toggleFacetValue(query, facet, value))} />
+          <FacetFilters facets={data.facets} query={query} onToggle={(facet, value) => go((current) => toggleFacetValue(current, facet, value))} />
         ) : (
           <div className="facet-panel muted">Loading filters…</div>
         )}
@@ -98,13 +100,13 @@ export function LibraryPage() {
                   type="button"
                   className="chip"
                   aria-pressed="true"
-                  onClick={() => go(toggleFacetValue(query, facet, value))}
+                  onClick={() => go((current) => toggleFacetValue(current, facet, value))}
                 >
                   {FACET_LABELS[facet]}: {value} <span aria-hidden="true">×</span>
                   <span className="visually-hidden"> (remove this filter)</span>
                 </button>
               ))}
-              <button type="button" className="button button-small button-link" onClick={() => go(clearFilters(query))}>
+              <button type="button" className="button button-small button-link" onClick={() => go(clearFilters)}>
                 Clear all
               </button>
             </div>
@@ -131,7 +133,7 @@ export function LibraryPage() {
             <div className="empty-state">
               <h2>No pattern matches</h2>
               <p>Try fewer words or remove a filter.</p>
-              <button type="button" className="button" onClick={() => go(clearFilters(query))}>
+              <button type="button" className="button" onClick={() => go(clearFilters)}>
                 Clear search and filters
               </button>
             </div>
@@ -147,7 +149,7 @@ export function LibraryPage() {
             </ul>
           )}
 
-          {data !== null && <Pager page={data.page} pageCount={data.pageCount} onPage={(page) => go(withPage(query, page))} />}
+          {data !== null && <Pager page={data.page} pageCount={data.pageCount} onPage={(page) => go((current) => withPage(current, page))} />}
         </div>
       </div>
     </>

@@ -2,7 +2,7 @@
 // printable checklist and its exports, the HQO scorecard chart, then the tools a team or consultant
 // uses next: build a solution, white-label for a client, price a statement of work.
 import { useEffect } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { patternsApi, type PatternDetail } from '../../api/patterns';
 import { ErrorNotice } from '../../components/error-notice';
@@ -17,6 +17,7 @@ import { PatternBadges } from './pattern-badges';
 import { readFacets, sectionAnchor } from './pattern-facts';
 import { SolutionPanel } from './solution-panel';
 import { SowBuilder } from './sow-builder';
+import { useSearchParamsUpdater } from './use-search-params-updater';
 import { WhiteLabelEditor } from './white-label-editor';
 import './library.css';
 
@@ -94,7 +95,7 @@ function ArticleSection({ heading, markdown, detail, diagrams, version, openEvid
 export function PatternPage() {
   const { slug = '' } = useParams();
   const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdater();
   const version = readVersion(params);
   const detail = useApiResource(
     (signal) => (version === undefined ? patternsApi.get(slug, signal) : patternsApi.version(slug, version, signal)),
@@ -148,7 +149,7 @@ export function PatternPage() {
   const facets = readFacets(data.pattern.library);
   const openEvidence = params.getAll('evidence');
   const toggleEvidence = (id: string) =>
-    setParams(
+    updateParams(
       (current) => {
         const next = new URLSearchParams(current);
         const open = next.getAll('evidence');

@@ -2,11 +2,11 @@
 // a deliverable with effort, duration and price, totals underneath, and the API's Markdown and CSV
 // for the proposal. Priced again after each pause in typing; the inputs live in the URL.
 import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { patternsApi, type SowResult } from '../../api/patterns';
 import { ErrorNotice } from '../../components/error-notice';
 import { downloadText } from './download-file';
+import { useSearchParamsUpdater } from './use-search-params-updater';
 import { checkSowFields, fieldOfPointer, formatMoney, readSowFields, SOW_CURRENCIES, writeSowFields, type SowFields } from './sow-params';
 
 export const SOW_DEBOUNCE_MS = 400;
@@ -16,7 +16,7 @@ type Pricing = { status: 'loading'; last: SowResult | null } | { status: 'ready'
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 export function SowBuilder({ slug, version }: { slug: string; version?: number }) {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdater();
   const [fields, setFields] = useState<SowFields>(() => readSowFields(params));
   const [pricing, setPricing] = useState<Pricing>({ status: 'loading', last: null });
   const check = checkSowFields(fields);
@@ -25,7 +25,7 @@ export function SowBuilder({ slug, version }: { slug: string; version?: number }
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      setParams((existing) => writeSowFields(existing, fields), { replace: true, preventScrollReset: true });
+      updateParams((existing) => writeSowFields(existing, fields), { replace: true, preventScrollReset: true });
       if (!check.ok) return;
       setPricing((state) => ({ status: 'loading', last: state.status === 'ready' ? state.result : state.last }));
       patternsApi.sow(slug, check.body, version).then(

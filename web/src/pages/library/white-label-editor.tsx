@@ -2,11 +2,11 @@
 // both diagrams, the article and the checklist through the API, with the diagram budget checked
 // again and over-long labels listed; the rows live in the URL so the link reproduces the client view.
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { describeError, isApiError } from '../../api/api-error';
 import { patternsApi, type WhiteLabelResult } from '../../api/patterns';
 import { ErrorNotice } from '../../components/error-notice';
 import { BudgetReport } from './budget-report';
+import { useSearchParamsUpdater } from './use-search-params-updater';
 import { DiagramBlock } from './diagram-block';
 import { downloadText } from './download-file';
 import { MAX_TERM_ROWS, readTermPairs, rowOfPointer, termRequest, writeTermPairs, type TermPair } from './white-label-terms';
@@ -29,7 +29,7 @@ let rowKeys = 0;
 const newRow = (pair: TermPair = { from: '', to: '' }): Row => ({ ...pair, key: ++rowKeys });
 
 export function WhiteLabelEditor({ slug, version }: { slug: string; version?: number }) {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdater();
   const [rows, setRows] = useState<Row[]>(() => {
     const fromUrl = readTermPairs(params).map((pair) => newRow(pair));
     return fromUrl.length > 0 ? fromUrl : [newRow()];
@@ -42,7 +42,7 @@ export function WhiteLabelEditor({ slug, version }: { slug: string; version?: nu
   useEffect(() => {
     const aborter = new AbortController();
     const timer = setTimeout(() => {
-      setParams((current) => writeTermPairs(current, rows), { replace: true, preventScrollReset: true });
+      updateParams((current) => writeTermPairs(current, rows), { replace: true, preventScrollReset: true });
       if (request.terms.length === 0) {
         setPreview({ status: 'idle' });
         return;
