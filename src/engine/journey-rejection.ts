@@ -13,7 +13,9 @@ export class JourneyRejectedError extends AppError {
     const code = rejection.kind === 'gate_failed' ? 'OW_GATE_FAILED' : rejection.kind === 'invalid_payload' ? 'OW_VALIDATION' : 'OW_CONFLICT';
     const stage = rejection.stage === null ? 'not started' : `stage '${rejection.stage}'`;
     const allowed = rejection.allowed.length > 0 ? rejection.allowed.join(', ') : 'none';
-    super(code, `Event '${rejection.event}' refused for journey ${journeyId} (${stage}): ${rejection.message}. Allowed events: ${allowed}.`, locations(rejection));
+    // The core's message often names the allowed events already; say them once.
+    const tail = /\ballowed[: ]/i.test(rejection.message) ? '' : ` Allowed events: ${allowed}.`;
+    super(code, `Event '${rejection.event}' refused for journey ${journeyId} (${stage}): ${rejection.message}.${tail}`, locations(rejection));
     this.name = 'JourneyRejectedError';
   }
 }
