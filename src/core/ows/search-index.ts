@@ -1,5 +1,5 @@
-// The pattern library's search: ranked full text (MiniSearch: BM25, prefix and fuzzy matching,
-// title boosted) combined with facet filters, sorting, paging and facet counts.
+// The pattern library's search: ranked full text (MiniSearch: BM25, prefix matching, a typo-tolerant
+// fallback, title boosted) combined with facet filters, sorting, paging and facet counts.
 import MiniSearch from 'minisearch';
 import { AppError, type ErrorLocation } from '../shared/error-codes';
 import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
