@@ -125,6 +125,21 @@ describe('Sequences in the portal', () => {
     const html = await page.request.get(`${server.url}${htmlHref ?? ''}`);
     expect(html.status()).toBe(200);
     expect(await html.text()).toContain('<nav class="sidebar"');
+    // Served with its own CSP, the standalone page runs its inlined Mermaid and draws every diagram.
+    const standalone = await context.newPage();
+    const standaloneErrors: string[] = [];
+    standalone.on('pageerror', (error) => standaloneErrors.push(error.message));
+    standalone.on('console', (m) => {
+      if (m.type() === 'error') standaloneErrors.push(m.text());
+    });
+    await standalone.goto(`${server.url}${htmlHref ?? ''}`);
+    await standalone.waitForFunction(
+      "document.querySelectorAll('pre.mermaid').length > 20 && document.querySelectorAll('pre.mermaid svg').length === document.querySelectorAll('pre.mermaid').length",
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(standaloneErrors).toEqual([]);
+    await standalone.close();
 
     // An invalid file: every error with its pointer, nothing stored.
     await page.goto(`${server.url}/sequences`);
