@@ -98,6 +98,10 @@ export class PatternService {
   private readonly renders = new RenderCache();
   private readonly index: LibraryIndex;
   private subscription: Subscription | undefined;
+  private catalogLoad: Promise<void> = Promise.resolve();
+  private catalogError: Error | undefined;
+  /** Set by `stop`: a catalog load in progress ends after the current file. */
+  private stopping = false;
   /** What the last catalog load did; the server logs the skipped files. */
   lastCatalogReport: CatalogReport | undefined;
 
@@ -114,16 +118,35 @@ export class PatternService {
     });
   }
 
-  /** Loads the catalog, then follows publications and references made by other processes. */
-  async start(bus: EventBus, catalogDir: string = CATALOG_DIR): Promise<CatalogReport> {
-    const report = await this.loadCatalog(catalogDir);
+  /**
+   * Follows publications and references made by other processes, and loads the catalog in the
+   * background so the server answers health checks at once; library reads wait for the load.
+   */
+  start(bus: EventBus, catalogDir: string = CATALOG_DIR): Promise<void> {
     this.subscription = bus.subscribe(['pattern.published', ...Object.values(REFERENCE_TOPICS)], (e) => this.onEvent(e));
-    return report;
+    this.stopping = false;
+    this.catalogLoad = this.loadCatalog(catalogDir).then(
+      () => undefined,
+      (err: unknown) => {
+        // The store went away (shutdown) or a file could not be read: the library serves what it has.
+        this.catalogError = err instanceof Error ? err : new Error(String(err));
+      },
+    );
+    return Promise.resolve();
   }
 
-  stop(): void {
+  /** Resolves once the catalog load started by `start` is over (at once when none was started). */
+  async catalogLoaded(): Promise<CatalogReport | undefined> {
+    await this.catalogLoad;
+    if (this.catalogError) throw this.catalogError;
+    return this.lastCatalogReport;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
     this.subscription?.close();
     this.subscription = undefined;
+    await this.catalogLoad;
   }
 
   private onEvent(e: StoredEvent): void {
@@ -153,6 +176,7 @@ export class PatternService {
         const stored = new Set(await listPatternSlugs(conn));
         const result: CatalogReport = { loaded: [], skipped: [], present: 0 };
         for (const file of await readCatalog(dir)) {
+          if (this.stopping) break;
           if (file.slug !== undefined && stored.has(file.slug)) {
             result.present++;
             continue;
@@ -244,11 +268,13 @@ export class PatternService {
     return this.publish(patternValueFromText(text), actor);
   }
 
-  search(query: Record<string, unknown> = {}): Promise<LibrarySearchResult> {
+  async search(query: Record<string, unknown> = {}): Promise<LibrarySearchResult> {
+    await this.catalogLoad;
     return this.index.search(splitFacets(query));
   }
 
   private async record(slug: string, version?: number): Promise<PatternVersionRecord> {
+    await this.catalogLoad;
     const record = await findPatternVersion(this.db, slug, version);
     if (!record) throw new AppError('OW_NOT_FOUND', version === undefined ? `No pattern with slug "${slug}"` : `Pattern "${slug}" has no version ${version}`);
     return record;
@@ -296,6 +322,7 @@ export class PatternService {
   }
 
   async versions(slug: string): Promise<PatternVersionInfo[]> {
+    await this.catalogLoad;
     const versions = await listPatternVersions(this.db, slug);
     if (versions.length === 0) throw new AppError('OW_NOT_FOUND', `No pattern with slug "${slug}"`);
     return versions;
@@ -353,6 +380,7 @@ export class PatternService {
 
   /** The latest version of every pattern, as the schema orders it (for exports). */
   async exportLatest(): Promise<Array<{ record: PatternVersionInfo; pattern: Pattern }>> {
+    await this.catalogLoad;
     const records = await listLatestPatternVersions(this.db);
     return records.map((r) => {
       const { document: _document, ...record } = r;

@@ -60,7 +60,7 @@ export class Runtime {
   async stop(): Promise<void> {
     await this.journeys.stop();
     await this.registration?.stop();
-    this.patterns.stop();
+    await this.patterns.stop();
     await this.bus.stop();
   }
 
