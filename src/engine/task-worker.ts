@@ -230,8 +230,24 @@ export class TaskWorker {
       });
   }
 
+  /**
+   * Without the loop: claims ready tasks and runs them to their committed outcome until none is
+   * ready (tools and tests drive time themselves). Returns how many ran.
+   */
+  async drain(options: { batch?: number; max?: number } = {}): Promise<number> {
+    let ran = 0;
+    const max = options.max ?? Number.POSITIVE_INFINITY;
+    while (ran < max) {
+      const claimed = await this.claim(Math.min(options.batch ?? this.options.concurrency, max - ran));
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((task) => this.execute({ task, controller: new AbortController(), abandoned: false, done: Promise.resolve() })));
+      ran += claimed.length;
+    }
+    return ran;
+  }
+
   /** Runs one claimed task to a committed outcome (unless its lease was lost meanwhile). */
-  async execute(flight: InFlight): Promise<void> {
+  private async execute(flight: InFlight): Promise<void> {
     const { task, controller } = flight;
     const lease = { id: task.id, owner: this.id, attempt: task.attempt };
     let output: Record<string, unknown> | undefined;

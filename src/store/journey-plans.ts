@@ -62,7 +62,7 @@ export const insertUnit = `INSERT INTO units_of_work (uow_id, journey_id, stage,
 const UNIT_COLUMNS = 'uow_id, journey_id, stage, visit, key, name, kind, dependencies, status, status_reason, created_at, started_at, completed_at, rolled_back_at';
 export const lockUnit = `SELECT ${UNIT_COLUMNS} FROM units_of_work WHERE uow_id = $1 FOR UPDATE`;
 export const updateUnit = `UPDATE units_of_work SET status = $2, status_reason = $3, started_at = $4, completed_at = $5 WHERE uow_id = $1`;
-export const unitsOfJourney = `SELECT ${UNIT_COLUMNS} FROM units_of_work WHERE journey_id = $1 ORDER BY created_at, uow_id`;
+export const unitsOfJourney = `SELECT ${UNIT_COLUMNS} FROM units_of_work WHERE journey_id = $1 ORDER BY seq`;
 /** Units of a stage that were rolled back; $3 now. Units already rolled back keep their instant. */
 export const markRolledBack = `UPDATE units_of_work SET status = 'rolled_back', status_reason = 'the stage this unit belongs to was rolled back', rolled_back_at = $3
   WHERE journey_id = $1 AND stage = $2 AND rolled_back_at IS NULL RETURNING uow_id`;

@@ -57,6 +57,7 @@ CREATE TABLE journey_stage_visits (
 -- Seed 003's units_of_work; its tasks live in the tasks table so workers can claim them one by one.
 CREATE TABLE units_of_work (
   uow_id          text PRIMARY KEY,
+  seq             bigserial NOT NULL,
   journey_id      text NOT NULL REFERENCES journey_states (journey_id),
   stage           text NOT NULL,
   visit           integer NOT NULL,
