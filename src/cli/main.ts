@@ -9,6 +9,7 @@ import { CliError } from './cli-error';
 import { adviseCommand } from './commands/advise-command';
 import { benchCommand } from './commands/bench-command';
 import { docsCommand } from './commands/docs-command';
+import { journeyCommand } from './commands/journey-command';
 import { migrateCommand } from './commands/migrate-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), adviseCommand(), benchCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), adviseCommand(), journeyCommand(), benchCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
