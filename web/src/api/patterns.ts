@@ -413,7 +413,8 @@ export function createPatternsApi(client: ApiClient = api, options: PatternsApiO
     whiteLabel: (slug: string, terms: TermMapInput, version?: number, signal?: AbortSignal) =>
       client.request(`/api/patterns/${encode(slug)}/white-label`, {
         method: 'POST',
-        body: { terms, ...(version !== undefined ? { version } : {}) },
+        query: { version },
+        body: { terms },
         schema: whiteLabelResultSchema,
         ...signalOf(signal),
       }),
