@@ -5,6 +5,7 @@ import { registerAdvisorRoutes } from './advisor-routes';
 import { registerEventRoutes } from './event-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerInfoRoutes } from './info-routes';
+import { registerPatternRoutes } from './pattern-routes';
 import { registerJourneyRoutes } from './journey-routes';
 import { registerSequenceRoutes } from './sequence-routes';
 import { registerSessionRoutes } from './session-routes';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerEventRoutes(app, runtime);
   registerAdvisorRoutes(app, runtime);
   registerSequenceRoutes(app, runtime);
+  registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
 }
