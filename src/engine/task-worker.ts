@@ -265,7 +265,8 @@ export class TaskWorker {
       const ctx = {
         taskId: task.id,
         idempotencyKey: task.idempotencyKey,
-        attempt: task.attempt,
+        // Handlers count every attempt ever made (an operator retry does not start again from 1).
+        attempt: task.totalAttempts,
         name: task.name,
         agent: task.agent,
         journeyId: task.journeyId,
