@@ -38,7 +38,8 @@ export interface PatternIndexOptions {
 }
 
 interface TextMatches {
-  results: Array<{ slug: string; score: number; terms: string[] }>;
+  /** MiniSearch results as returned (best first); `id` is the slug. */
+  results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>;
   approximate: boolean;
 }
 
@@ -212,12 +213,11 @@ class MiniSearchPatternIndex implements PatternIndex {
       this.textCache.set(q, cached);
       return cached;
     }
-    const simplify = (r: { id: unknown; score: number; terms: string[] }) => ({ slug: String(r.id), score: r.score, terms: r.terms });
     const exact = this.text.search(q);
     const matches: TextMatches =
       exact.length > 0
-        ? { results: exact.map(simplify), approximate: false }
-        : { results: this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }).map(simplify), approximate: true };
+        ? { results: exact, approximate: false }
+        : { results: this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }), approximate: true };
     if (this.textCacheSize > 0) {
       this.textCache.set(q, matches);
       if (this.textCache.size > this.textCacheSize) this.textCache.delete(this.textCache.keys().next().value as string);
@@ -239,16 +239,20 @@ class MiniSearchPatternIndex implements PatternIndex {
     });
     const counts = FACETS.map((_, f) => new Int32Array(this.vocabulary.size(f)));
     const matched: Entry[] = [];
-    const matches = new Map<Entry, { score: number; terms: string[] }>();
+    // Per matrix row, the index of its text result (only read for the page shown).
+    let resultOf: Int32Array | undefined;
+    let results: TextMatches['results'] = [];
     let approximate = false;
     if (textual) {
       const text = this.matchText(terms);
       approximate = text.approximate;
-      for (const r of text.results) {
-        const entry = this.entries.get(r.slug);
+      results = text.results;
+      resultOf = new Int32Array(view.entries.length);
+      for (let i = 0; i < results.length; i++) {
+        const entry = this.entries.get((results[i] as { id: unknown }).id as string);
         if (!entry || !view.matrix.tally(entry.row, masks, counts)) continue;
         matched.push(entry);
-        matches.set(entry, { score: r.score, terms: r.terms });
+        resultOf[entry.row] = i;
       }
       // MiniSearch returns best first; other sorts reorder the matches.
       if (sort !== 'relevance') matched.sort(BY[sort]);
@@ -262,7 +266,7 @@ class MiniSearchPatternIndex implements PatternIndex {
     const start = (page - 1) * pageSize;
     const facets = Object.fromEntries(FACETS.map((facet, f) => [facet, this.vocabulary.report(f, counts[f] as Int32Array, query[facet] ?? [])])) as FacetCounts;
     return {
-      items: matched.slice(start, start + pageSize).map((entry) => hit(entry, matches.get(entry))),
+      items: matched.slice(start, start + pageSize).map((entry) => hit(entry, resultOf ? results[resultOf[entry.row] as number] : undefined)),
       total: matched.length,
       page,
       pageSize,
