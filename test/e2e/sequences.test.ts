@@ -169,7 +169,7 @@ describe('Sequences in the portal', () => {
     expect(await page.locator('.mermaid-error').count()).toBe(0);
     expect(await beat.textContent()).toContain(`Given ${markup}`);
     expect(await page.locator('main img, main script').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __owInjected?: number }).__owInjected)).toBeUndefined();
+    expect(await page.evaluate('typeof window.__owInjected')).toBe('undefined');
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
