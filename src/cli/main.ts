@@ -11,6 +11,7 @@ import { benchCommand } from './commands/bench-command';
 import { docsCommand } from './commands/docs-command';
 import { journeyCommand } from './commands/journey-command';
 import { migrateCommand } from './commands/migrate-command';
+import { patternCommand } from './commands/pattern-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
 import { workerCommand } from './commands/worker-command';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), adviseCommand(), journeyCommand(), benchCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
