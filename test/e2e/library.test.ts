@@ -173,7 +173,7 @@ describe('library portal', () => {
     // White-label: the client's names replace the generic ones in the redrawn diagram, the budget is re-checked.
     const terms = [
       { from: 'L1', to: 'Tier 1 Zendesk' },
-      { from: 'Queue', to: 'Salesforce Case Queue' },
+      { from: 'Queue', to: 'Salesforce Service Cloud Queue' },
     ];
     await page.getByLabel('Term 1', { exact: true }).fill(terms[0]!.from);
     await page.getByLabel('Replacement 1', { exact: true }).fill(terms[0]!.to);
@@ -182,27 +182,42 @@ describe('library portal', () => {
     await page.getByLabel('Replacement 2', { exact: true }).fill(terms[1]!.to);
     const expected = await apiJson<{
       withinBudget: boolean;
-      diagrams: Array<{ kind: string; text: string; withinBudget: boolean; longLabels: Array<{ label: string }> }>;
+      diagrams: Array<{ kind: string; text: string; withinBudget: boolean; introducedViolations: unknown[]; longLabels: Array<{ label: string }> }>;
     }>(`/api/patterns/${SLUG}/white-label`, { method: 'POST', body: { terms } });
-    const labelled = page.getByTestId('white-label-orchestrated');
+    const diagramOf = (kind: string) => {
+      const found = expected.diagrams.find((d) => d.kind === kind);
+      if (found === undefined) throw new Error(`the white-label answer has no ${kind} diagram`);
+      return found;
+    };
     await page.getByTestId('white-label-status').filter({ hasText: '2 terms applied' }).waitFor();
+
+    // Orchestrated: the L1 participant is renamed, and the longer queue name pushes a message over
+    // the 56-character budget, which the report shows as caused by the new names.
+    const labelled = page.getByTestId('white-label-orchestrated');
     await labelled.locator('figure[data-status="ready"] svg').waitFor();
     const labelledSvg = (await labelled.locator('svg').first().textContent()) ?? '';
     expect(labelledSvg).toContain('Tier 1 Zendesk Agent');
-    expect(labelledSvg).toContain('Salesforce Case Queue');
     expect(labelledSvg).not.toContain('L1 Agent');
-    const orchestrated = expected.diagrams.find((d) => d.kind === 'orchestrated');
-    if (orchestrated === undefined) throw new Error('the white-label answer has no orchestrated diagram');
+    const orchestrated = diagramOf('orchestrated');
+    expect(orchestrated.withinBudget).toBe(false);
+    expect(orchestrated.introducedViolations.length).toBeGreaterThan(0);
     const report = page.getByTestId('budget-report-orchestrated');
-    expect(await report.getByTestId('budget-status').textContent()).toBe(orchestrated.withinBudget ? 'Within budget' : 'Over budget');
-    expect(orchestrated.longLabels.length).toBeGreaterThan(0);
-    const longLabels = await report.getByTestId('long-labels').getByRole('listitem').allTextContents();
-    expect(longLabels).toHaveLength(orchestrated.longLabels.length);
-    orchestrated.longLabels.forEach((long, i) => expect(longLabels[i]).toContain(long.label));
+    expect(await report.getByTestId('budget-status').textContent()).toBe('Over budget');
+    expect(await report.getByRole('list', { name: 'Budget violations' }).getByText('caused by the new names').count()).toBe(orchestrated.introducedViolations.length);
+
+    // As-Is: the queue participant's new label is longer than a readable box, and listed as such.
+    const asIs = diagramOf('as-is');
+    const asIsBlock = page.getByTestId('white-label-as-is');
+    await asIsBlock.locator('figure[data-status="ready"] svg').waitFor();
+    expect(await asIsBlock.locator('svg').first().textContent()).toContain('L2 Salesforce Service Cloud Queue');
+    expect(asIs.longLabels.length).toBeGreaterThan(0);
+    const longLabels = await page.getByTestId('budget-report-as-is').getByTestId('long-labels').getByRole('listitem').allTextContents();
+    expect(longLabels).toHaveLength(asIs.longLabels.length);
+    asIs.longLabels.forEach((long, i) => expect(longLabels[i]).toContain(long.label));
     await labelled.getByRole('button', { name: 'Copy Mermaid' }).click();
     await labelled.getByText('Copied to the clipboard').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(orchestrated.text);
-    await page.waitForURL((url) => url.searchParams.getAll('wf').join('|') === 'L1|Queue' && url.searchParams.getAll('wt')[1] === 'Salesforce Case Queue');
+    await page.waitForURL((url) => url.searchParams.getAll('wf').join('|') === 'L1|Queue' && url.searchParams.getAll('wt')[1] === 'Salesforce Service Cloud Queue');
 
     // Statement of work: rates in, the API's priced deliverables and total out, exportable as CSV.
     await page.getByLabel('Day rate').fill('1000');
@@ -222,7 +237,7 @@ describe('library portal', () => {
     const url = page.url();
     await page.goto(url);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    expect(await page.getByLabel('Replacement 2', { exact: true }).inputValue()).toBe('Salesforce Case Queue');
+    expect(await page.getByLabel('Replacement 2', { exact: true }).inputValue()).toBe('Salesforce Service Cloud Queue');
     await page.getByTestId('white-label-status').filter({ hasText: '2 terms applied' }).waitFor();
     await page.getByTestId('sow-total').filter({ hasText: total }).waitFor();
     await page.getByRole('list', { name: `Evidence for ${first.name}` }).waitFor();
