@@ -264,7 +264,7 @@ export class PatternService {
   }
 
   /** As `publish`, from the text of a pattern file (syntax errors with line and column). */
-  publishText(text: string, actor: Principal | 'system'): Promise<PublishOutcome> {
+  async publishText(text: string, actor: Principal | 'system'): Promise<PublishOutcome> {
     return this.publish(patternValueFromText(text), actor);
   }
 
