@@ -1,0 +1,73 @@
+// A worker process killed with SIGKILL in the middle of a task loses nothing: once its lease
+// expires another worker process takes the task and finishes it, and the task's effect (a row
+// keyed by its idempotency key) is applied once although the handler ran twice.
+import { describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { JourneyRuntime } from '../../src/engine/journey-runtime';
+import { systemClock } from '../../src/engine/clock';
+import { openPostgres } from '../../src/store/drivers/pg-driver';
+import { migrate } from '../../src/store/migrate';
+import { readEvents } from '../../src/store/events-repo';
+import { listEffects } from '../../src/store/task-handlers-repo';
+import { getTask } from '../../src/store/task-repo';
+import { startOw } from '../helpers/cli';
+import { createPgDatabase } from '../helpers/databases';
+
+const LEASE_MS = 2_000;
+const SWEEP_MS = 300;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a worker killed with SIGKILL mid-task on PostgreSQL', () => {
+  it('another worker finishes the task after the lease expires, applying its effect once', async () => {
+    const url = await createPgDatabase();
+    const db = await openPostgres(url, { max: 3 });
+    const children: ChildProcess[] = [];
+    try {
+      await migrate(db);
+      const env = { DATABASE_URL: url, OW_TASK_LEASE_MS: String(LEASE_MS), OW_TASK_SWEEP_MS: String(SWEEP_MS), OW_TASK_POLL_MS: '200' };
+      const local = new JourneyRuntime({ db, clock: systemClock, kind: 'cli', onEvents: () => undefined });
+      // The handler applies its effect, then holds for 3 s: the kill lands after the effect, before the result.
+      const [task] = await local.tasks.enqueue({ tasks: [{ key: 'provision', handler: 'record-effect', input: { holdMs: 3_000 }, retry: { maxRetries: 3, baseDelayMs: 0 } }] }, 'test');
+      const first = await startOw(['worker'], /joined postgres/, env);
+      children.push(first.child);
+      const running = await until('the first worker to apply the effect', async () => {
+        const [effect] = await listEffects(db, [task!.idempotencyKey]);
+        const t = await getTask(db, task!.id);
+        return effect && t?.status === 'running' ? t : undefined;
+      });
+      const killedWorker = running.leaseOwner!;
+      first.child.kill('SIGKILL');
+      const killedAt = Date.now();
+
+      const second = await startOw(['worker'], /joined postgres/, env);
+      children.push(second.child);
+      const done = await until('another worker to complete the task', async () => {
+        const t = await getTask(db, task!.id);
+        return t?.status === 'completed' ? t : undefined;
+      });
+      const pickedUpWithin = Date.now() - killedAt;
+
+      expect(done).toMatchObject({ totalAttempts: 2, output: { firstRun: false, runs: 2 } });
+      expect(await listEffects(db, [task!.idempotencyKey])).toEqual([{ idempotencyKey: task!.idempotencyKey, taskId: task!.id, runs: 2 }]);
+      const events = (await readEvents(db, { key: task!.id, limit: 100 })).map((e) => ({ topic: e.topic, worker: e.payload.worker, error: e.payload.error }));
+      expect(events.map((e) => e.topic)).toEqual(['task.started', 'task.attempt_failed', 'task.started', 'task.completed']);
+      expect(events[1]!.error).toContain(`lease expired: worker ${killedWorker}`);
+      expect(events[3]!.worker).not.toBe(killedWorker);
+      // Lease, one sweep, the 3 s hold and process start-up: well under 15 s.
+      expect(pickedUpWithin).toBeLessThan(15_000);
+      expect(await second.stop('SIGTERM')).toBe(0);
+    } finally {
+      for (const c of children) c.kill('SIGKILL');
+      await db.close();
+    }
+  }, 120_000);
+});
