@@ -3,4 +3,5 @@ import type { RouteObject } from 'react-router-dom';
 
 export const journeysRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./journeys-page')).JourneysPage }) },
+  { path: ':id', lazy: async () => ({ Component: (await import('./journey-page')).JourneyPage }), handle: { title: 'Journey' } },
 ];

@@ -1,0 +1,115 @@
+// Units of work and their tasks as a table, the text companion of the Gantt: status, handler,
+// attempts, start and finish, the last error; operators retry a failed task and complete a human
+// task waiting for a person.
+import { useState } from 'react';
+import { journeys, type Task, type Unit } from '../../api/journeys';
+import { StatusBadge } from '../../components/status-badge';
+import { TimeStamp } from '../../components/time-stamp';
+import { formatSpan, spanBetween, taskTone } from './journey-format';
+import { HumanTaskForm } from './human-task-form';
+
+function TaskRow({ task, now, canAct, onDone, onFailure }: { task: Task; now: number; canAct: boolean; onDone(m: string): void; onFailure(e: unknown): void }) {
+  const [busy, setBusy] = useState(false);
+  const [completing, setCompleting] = useState(false);
+  const waitingForPerson = task.kind === 'human' && task.status === 'pending' && task.ready;
+  const retryable = task.status === 'failed' || task.status === 'cancelled';
+
+  async function retry(): Promise<void> {
+    setBusy(true);
+    try {
+      await journeys.retryTask(task.id);
+      onDone(`${task.name}: queued again with a fresh retry budget.`);
+    } catch (failure) {
+      onFailure(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <tr data-testid="task-row" data-task={task.key} data-status={task.status}>
+        <th scope="row">
+          {task.name}
+          <span className="cell-note">
+            <code>{task.key}</code> · {task.kind === 'human' ? 'human' : task.handler}
+          </span>
+        </th>
+        <td>
+          <StatusBadge tone={taskTone(task.status)}>{waitingForPerson ? 'waiting for a person' : task.status}</StatusBadge>
+          {task.lastError !== null && <span className="cell-note ju-error">{task.lastError}</span>}
+        </td>
+        <td className="numeric">
+          {task.totalAttempts}
+          <span className="cell-note">max {task.maxRetries + 1}</span>
+        </td>
+        <td>{task.startedAt === null ? <span className="muted">—</span> : <TimeStamp iso={task.startedAt} />}</td>
+        <td className="nowrap">{task.startedAt === null ? '—' : formatSpan(spanBetween(task.startedAt, task.finishedAt, now))}</td>
+        <td className="actions">
+          {canAct && retryable && (
+            <button type="button" className="button" disabled={busy} onClick={() => void retry()}>
+              {busy ? 'Retrying…' : 'Retry task'}
+            </button>
+          )}
+          {canAct && waitingForPerson && (
+            <button type="button" className="button" aria-expanded={completing} onClick={() => setCompleting((c) => !c)}>
+              {completing ? 'Close' : 'Complete…'}
+            </button>
+          )}
+        </td>
+      </tr>
+      {completing && waitingForPerson && (
+        <tr>
+          <td colSpan={6}>
+            <HumanTaskForm
+              task={task}
+              onDone={(m) => {
+                setCompleting(false);
+                onDone(m);
+              }}
+              onFailure={onFailure}
+            />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+export function UnitTasks({ units, now, canAct, onDone, onFailure }: { units: readonly Unit[]; now: number; canAct: boolean; onDone(m: string): void; onFailure(e: unknown): void }) {
+  if (units.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="table compact" aria-label="Tasks">
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              Attempts
+            </th>
+            <th scope="col">Started</th>
+            <th scope="col">Took</th>
+            <th scope="col" className="actions">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        {units.map((u) => (
+          <tbody key={u.id} aria-label={`Unit ${u.name}`}>
+            <tr className="ju-unit">
+              <th scope="rowgroup" colSpan={6}>
+                {u.name} <span className="muted">· {u.kind === 'rollback' ? 'rollback of ' : ''}{u.stage}{u.visit > 1 ? ` (visit ${u.visit})` : ''}</span>{' '}
+                <StatusBadge tone={taskTone(u.status)}>{u.status.replace('_', ' ')}</StatusBadge>
+                {u.statusReason !== '' && <span className="cell-note">{u.statusReason}</span>}
+              </th>
+            </tr>
+            {u.tasks.map((t) => (
+              <TaskRow key={t.id} task={t} now={now} canAct={canAct} onDone={onDone} onFailure={onFailure} />
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
