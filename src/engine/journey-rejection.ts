@@ -24,7 +24,7 @@ function locations(r: Rejection): ErrorLocation[] {
   if (r.validation) {
     return r.validation.checks
       .filter((c) => !c.passed)
-      .map((c) => ({ field: c.name, message: `actual ${c.actual_value === null ? 'not reported' : formatNumber(c.actual_value)}, expected ${c.expected_value}: ${c.message}` }));
+      .map((c) => ({ field: c.name, message: `actual ${c.actual_value === null ? 'not reported' : formatNumber(c.actual_value)}, expected ${c.expected_value}` }));
   }
   if (r.incompleteUnits) return r.incompleteUnits.map((u) => ({ field: u.id, message: `unit of work is ${u.status}` }));
   return [{ field: 'type', message: r.message }];

@@ -22,7 +22,7 @@ async function via<T>(g: GlobalOptions, remote: (r: RemoteTarget) => Promise<T>,
   try {
     return target ? await remote(target) : await withLocalRuntime(g, 'journey', (rt) => local(rt, localPrincipal().name));
   } catch (err) {
-    if (err instanceof JourneyRejectedError) throw new CliError(refusal(err.message, err.errors), 1);
+    if (err instanceof JourneyRejectedError) throw new CliError(refusal(err.message, err.errors), err.code === 'OW_VALIDATION' ? 2 : 1);
     if (err instanceof CliError && /^(OW_GATE_FAILED|OW_CONFLICT):/.test(err.message)) throw new CliError(`Refused: ${err.message}`, 1);
     throw err;
   }
