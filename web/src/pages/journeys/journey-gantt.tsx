@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { Task, Unit } from '../../api/journeys';
 import { label, linearScale, niceTicks } from '../../components/charts/chart-scale';
 import '../../components/charts/charts.css';
+import { formatSpan } from './journey-format';
 
 const ROW = 24;
 const TOP = 30;
@@ -45,7 +46,16 @@ const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 function taskRow(t: Task, now: number): Row {
   const start = ms(t.startedAt);
   const end = ms(t.finishedAt) ?? (t.status === 'running' && start !== null ? now : start);
-  const waiting = t.status === 'pending' ? (t.kind === 'human' && t.ready ? 'waiting for a person' : t.waitingOn > 0 ? `waiting on ${t.waitingOn}` : 'queued') : t.status;
+  const waiting =
+    t.status === 'pending'
+      ? t.kind === 'human' && t.ready
+        ? 'waiting for a person'
+        : t.waitingOn > 0
+          ? `waiting on ${t.waitingOn}`
+          : 'queued'
+      : t.status === 'running' && start !== null
+        ? `running · ${formatSpan(now - start)}`
+        : t.status;
   const attempts = t.totalAttempts > 1 ? ` · ${t.totalAttempts} attempts` : '';
   return { key: t.id, level: 'task', name: t.name, status: t.status, start, end, mark: ms(t.readyAt) ?? Date.parse(t.createdAt), note: `${waiting}${attempts}` };
 }
