@@ -48,10 +48,12 @@ async function signedInPage(token: string, next: string): Promise<{ page: Page; 
   page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.goto(`${server.url}/sign-in`);
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('signed-in').waitFor();
+  // The session is a cookie, so the target page can be opened directly.
+  await page.goto(`${server.url}${next}`);
   return { page, pageErrors, close: () => context.close() };
 }
 
@@ -151,6 +153,27 @@ describe('library portal', () => {
     expect(csv).toBe(await apiText(`/api/patterns/${SLUG}/checklist.csv`));
     expect(csv.split('\n')[0]).toMatch(/^Summary,/);
     expect(await page.locator('#checklist .task-list input[type="checkbox"]').count()).toBe(6);
+
+    // Print checklist: only the checklist goes to paper, without the portal around it.
+    type PrintProbe = { __printed?: boolean };
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as PrintProbe).__printed = document.documentElement.classList.contains('printing-checklist');
+      };
+    });
+    await page.getByRole('button', { name: 'Print checklist' }).click();
+    expect(await page.evaluate(() => (window as unknown as PrintProbe).__printed)).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#checklist').isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^IMP-001 · / }).isVisible()).toBe(true);
+    for (const hidden of ['#hook', '#orchestrated-diagram', '#white-label', '.top-bar', '.side-nav', '.pattern-toc']) {
+      expect(await page.locator(hidden).first().isVisible(), `${hidden} printed with the checklist`).toBe(false);
+    }
+    // After the print dialog the whole article prints again, still without the portal's chrome.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('#hook').isVisible()).toBe(true);
+    expect(await page.locator('.side-nav').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
 
     // The scorecard chart shows the API's scores, and a dimension's evidence on demand (kept in the URL).
     const scorecard = await apiJson<{ totalScore: number; maxScore: number; passed: boolean; dimensions: Array<{ id: string; name: string; score: number; criteria: Array<{ evidence: string }> }> }>(

@@ -3,6 +3,8 @@
 import { StatusBadge } from '../../components/status-badge';
 import type { WhiteLabelDiagram } from '../../api/patterns';
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 const sameViolation = (a: { rule: string; line: number }, b: { rule: string; line: number }) => a.rule === b.rule && a.line === b.line;
 
 export function BudgetReport({ diagram, name }: { diagram: WhiteLabelDiagram; name: string }) {
@@ -14,14 +16,14 @@ export function BudgetReport({ diagram, name }: { diagram: WhiteLabelDiagram; na
           <span data-testid="budget-status">{diagram.withinBudget ? 'Within budget' : 'Over budget'}</span>
         </StatusBadge>
         <span className="muted">
-          {diagram.substitutions} {diagram.substitutions === 1 ? 'substitution' : 'substitutions'}
+          {plural(diagram.substitutions, 'substitution')}
         </span>
       </p>
       <p className="budget-counts">
-        <span>{counts.actors} actors</span>
-        <span>{counts.steps} steps</span>
-        <span>{counts.altBlocks} alt blocks</span>
-        <span>{counts.notes} notes</span>
+        <span>{plural(counts.actors, 'actor')}</span>
+        <span>{plural(counts.steps, 'step')}</span>
+        <span>{plural(counts.altBlocks, 'alt block')}</span>
+        <span>{plural(counts.notes, 'note')}</span>
         <span>longest message {counts.maxMessageChars} chars</span>
         <span>longest note {counts.maxNoteChars} chars</span>
       </p>

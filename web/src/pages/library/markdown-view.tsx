@@ -66,14 +66,20 @@ function inlineToken(token: Token, key: string): ReactNode {
   }
 }
 
+/** A task's name for its checkbox: the first line of the item without Markdown emphasis. */
+function taskName(item: Tokens.ListItem): string {
+  const firstLine = item.text.split('\n')[0] ?? '';
+  return decodeEntities(firstLine.replace(/\*\*|__|\\(?=[[\]\\])/g, '').trim());
+}
+
 function listItem(item: Tokens.ListItem, key: string, renderCode: CodeRenderer | undefined): ReactNode {
   const body = blocks(item.tokens, key, renderCode, !item.loose);
   if (!item.task) return <li key={key}>{body}</li>;
+  // The checkbox is named by the task's first line; the details below it stay outside the label.
   return (
     <li key={key} className="task-item">
-      <label>
-        <input type="checkbox" defaultChecked={item.checked === true} /> {body}
-      </label>
+      <input type="checkbox" defaultChecked={item.checked === true} aria-label={taskName(item)} />
+      <div className="task-body">{body}</div>
     </li>
   );
 }

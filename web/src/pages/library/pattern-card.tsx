@@ -29,7 +29,10 @@ export function PatternCard({ pattern, from }: { pattern: PatternCardData; from:
         <span className="card-line-label">Orchestration shift</span>
         {pattern.orchestrationShift}
       </p>
-      <PatternBadges facts={pattern} label={`Facets of ${pattern.title}`} />
+      <PatternBadges
+        facts={{ maturity: pattern.maturity, problemTypes: pattern.problemTypes, industries: pattern.industries }}
+        label={`Facets of ${pattern.title}`}
+      />
     </article>
   );
 }

@@ -21,9 +21,17 @@ export function SolutionPanel({ components }: { components: PatternDetail['compo
               <dd>{weeks(component.effortPersonWeeks)}</dd>
               <dt>Timeline</dt>
               <dd>{component.expectedTimeline}</dd>
-              <dt>Prerequisites</dt>
-              <dd>{component.prerequisites.length === 0 ? 'None' : component.prerequisites.join('; ')}</dd>
             </dl>
+            <p className="component-prereq-title">Prerequisites</p>
+            {component.prerequisites.length === 0 ? (
+              <p className="muted">None</p>
+            ) : (
+              <ul className="component-prereqs">
+                {component.prerequisites.map((prerequisite) => (
+                  <li key={prerequisite}>{prerequisite}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
