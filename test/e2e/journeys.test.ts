@@ -208,7 +208,12 @@ describe('Journeys in the portal', () => {
     await page.goto(`${server.url}/journeys/${encodeURIComponent(slowId)}`);
     const slow = page.getByTestId('journey-gantt').locator('[data-name="Slow build"][data-status="running"]');
     await slow.waitFor({ state: 'attached' });
-    const elapsed = async () => Number(/running · (\d+) s/.exec((await slow.locator('text').nth(1).textContent()) ?? '')?.[1]);
+    const elapsed = async () => {
+      const title = (await slow.locator('title').textContent()) ?? '';
+      const seconds = /running · (\d+) s$/.exec(title)?.[1];
+      if (seconds === undefined) throw new Error(`no elapsed time in "${title}"`);
+      return Number(seconds);
+    };
     const before = await elapsed();
     await page.waitForTimeout(2_500);
     expect(await elapsed()).toBeGreaterThan(before);
