@@ -75,6 +75,11 @@ interface SearchAnswer {
   facets: Record<string, Record<string, number>>;
 }
 
+/** Waits until the result line says `text` and no longer update is under way (old results stay on screen while loading). */
+async function resultsShow(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByTestId('result-count').filter({ hasText: text, hasNotText: 'updating' }).waitFor();
+}
+
 async function cardTitles(page: Page): Promise<string[]> {
   return (await page.getByRole('list', { name: 'Patterns' }).getByRole('heading', { level: 2 }).allTextContents()).map((t) => t.trim());
 }
@@ -86,14 +91,32 @@ describe('library portal', () => {
 
     // The unfiltered view lists the catalog, with facet counts from the API.
     const all = await apiJson<SearchAnswer>('/api/patterns?pageSize=12');
-    await page.getByTestId('result-count').filter({ hasText: `${all.total} patterns` }).waitFor();
+    await resultsShow(page, `${all.total} patterns`);
     expect(all.total).toBeGreaterThanOrEqual(20);
+
+    // Paging and sorting are links in the URL too, and give the API's order.
+    const pageTwo = await apiJson<SearchAnswer>('/api/patterns?pageSize=12&page=2');
+    await page.getByRole('navigation', { name: 'Result pages' }).getByRole('button', { name: 'Page 2' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await resultsShow(page, 'page 2 of');
+    expect(await cardTitles(page)).toEqual(pageTwo.items.map((item) => item.title));
+    const newest = await apiJson<SearchAnswer>('/api/patterns?pageSize=12&sort=newest');
+    await page.getByLabel('Sort by').selectOption('newest');
+    // A new sort starts again at page 1.
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'newest' && !url.searchParams.has('page'));
+    await resultsShow(page, 'page 1 of');
+    expect(await cardTitles(page)).toEqual(newest.items.map((item) => item.title));
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2' && !url.searchParams.has('sort'));
+    await resultsShow(page, 'page 2 of');
+    expect(await cardTitles(page)).toEqual(pageTwo.items.map((item) => item.title));
+    await page.goto(`${server.url}/library`);
 
     // Search: typing updates the URL after the debounce, and the results follow.
     await page.getByLabel('Search patterns').fill('escalation');
     await page.waitForURL((url) => url.searchParams.get('q') === 'escalation');
     const searched = await apiJson<SearchAnswer>('/api/patterns?q=escalation&pageSize=12');
-    await page.getByTestId('result-count').filter({ hasText: `${searched.total} pattern` }).waitFor();
+    await resultsShow(page, `${searched.total} pattern`);
     expect(searched.total).toBeLessThan(all.total);
 
     // Filter: the Technology chip shows how many results it would give, and then gives exactly those.
@@ -105,13 +128,13 @@ describe('library portal', () => {
     expect(await chip.getAttribute('aria-pressed')).toBe('true');
     const filtered = await apiJson<SearchAnswer>('/api/patterns?q=escalation&industry=Technology&pageSize=12');
     expect(filtered.total).toBe(chipCount);
-    await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${filtered.total} patterns?`) }).waitFor();
+    await resultsShow(page, new RegExp(`^${filtered.total} patterns?`));
     expect(await cardTitles(page)).toEqual(filtered.items.map((item) => item.title));
     for (const item of filtered.items) expect(item.industries).toContain('Technology');
 
     // The URL alone reproduces the view.
     await page.reload();
-    await page.getByTestId('result-count').filter({ hasText: new RegExp(`^${filtered.total} patterns?`) }).waitFor();
+    await resultsShow(page, new RegExp(`^${filtered.total} patterns?`));
     expect(await page.getByLabel('Search patterns').inputValue()).toBe('escalation');
     expect(await page.locator('fieldset[data-facet="industry"] button[data-value="Technology"]').getAttribute('aria-pressed')).toBe('true');
     expect(await cardTitles(page)).toEqual(filtered.items.map((item) => item.title));
@@ -130,6 +153,14 @@ describe('library portal', () => {
     const orchestratedSvg = await page.getByTestId('diagram-orchestrated').locator('svg').first().textContent();
     expect(orchestratedSvg).toContain('Smart Router');
     expect(orchestratedSvg).toContain('SLA Monitor');
+
+    // Build a solution lists the pattern's components with their effort.
+    const detail = await apiJson<{ components: Array<{ name: string; effortPersonWeeks: number }> }>(`/api/patterns/${SLUG}`);
+    const componentCards = page.locator('#build-a-solution .component-card');
+    expect(await componentCards.locator('h3').allTextContents()).toEqual(detail.components.map((c) => c.name));
+    for (const [i, component] of detail.components.entries()) {
+      expect(await componentCards.nth(i).textContent()).toContain(`${component.effortPersonWeeks} person-week`);
+    }
 
     // Copy Mermaid puts exactly the API's diagram text on the clipboard.
     const orchestratedText = await apiText(`/api/patterns/${SLUG}/mermaid/orchestrated`);
