@@ -3,7 +3,7 @@
 // indicators, the router's scores, and the KPI and process pages on the shipped examples.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -20,6 +20,19 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** One attribute of every element the locator matches, in document order. */
+async function attrs(locator: Locator, name: string): Promise<Array<string | null>> {
+  const out: Array<string | null> = [];
+  for (let i = 0, n = await locator.count(); i < n; i++) out.push(await locator.nth(i).getAttribute(name));
+  return out;
+}
+
+/** The fill the browser actually paints (the test's tsconfig has no DOM types, hence the narrow cast). */
+function computedFill(locator: Locator): Promise<string> {
+  type Styles = { getComputedStyle(element: unknown): { fill: string } };
+  return locator.evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).fill);
+}
 
 async function signedInPage(): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
@@ -51,11 +64,15 @@ describe('toolkit', () => {
     expect(await page.getByTestId('schedule-summary').textContent()).toContain('102 points with 2 people');
     expect(await page.getByTestId('critical-path').textContent()).toBe('5.1.0 → 5.1.8 → 5.1.9 → 5.1.10 → 5.1.11 → 5.1.12');
 
-    const critical = await gantt.locator('g.gantt-row[data-critical="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task')));
+    const critical = await attrs(gantt.locator('g.gantt-row[data-critical="true"]'), 'data-task');
     expect(critical).toEqual(['5.1.0', '5.1.8', '5.1.9', '5.1.10', '5.1.11', '5.1.12']);
     expect(await gantt.locator('g.gantt-row[data-task="5.1.7"]').getAttribute('data-critical')).toBe('false');
     // Critical bars are drawn in the critical colour, the others not; slack shows as a dashed tail.
-    const fills = await gantt.locator('rect.gantt-bar').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-critical'), getComputedStyle(r).fill]));
+    const bars = gantt.locator('rect.gantt-bar');
+    const fills: Array<[string | null, string]> = [];
+    for (let i = 0, n = await bars.count(); i < n; i++) {
+      fills.push([await bars.nth(i).getAttribute('data-critical'), await computedFill(bars.nth(i))]);
+    }
     const criticalFill = new Set(fills.filter(([c]) => c === 'true').map(([, f]) => f));
     const otherFill = new Set(fills.filter(([c]) => c === 'false').map(([, f]) => f));
     expect(criticalFill.size).toBe(1);
@@ -101,7 +118,7 @@ describe('toolkit', () => {
     expect(await heat.locator('text.heat-count').count()).toBe(3);
 
     const register = page.getByRole('table', { name: 'Risk register' });
-    const order = () => register.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-risk')));
+    const order = () => attrs(register.locator('tbody tr'), 'data-risk');
     expect(await order()).toEqual(['R1', 'R2', 'R3', 'R4']);
     await register.getByRole('button', { name: /Score/ }).click();
     expect(await order()).toEqual(['R4', 'R3', 'R2', 'R1']);
@@ -120,7 +137,7 @@ describe('toolkit', () => {
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.getByTestId('breached-kris').waitFor();
     expect(await page.getByTestId('breached-kris').textContent()).toContain('L1 – Days late');
-    expect(await register.locator('tr.row-breached').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-risk')))).toEqual(['L1']);
+    expect(await attrs(register.locator('tr.row-breached'), 'data-risk')).toEqual(['L1']);
     expect(await cell(5, 4).getAttribute('data-level')).toBe('critical');
     expect(await register.locator('img').count()).toBe(0);
     expect(await page.evaluate('window.__owInjected === undefined')).toBe(true);
