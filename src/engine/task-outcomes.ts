@@ -56,8 +56,10 @@ export async function commitSuccess(
   const events: NewEvent[] = [
     { topic: TASK_TOPICS.completed, key, payload: taskEventPayload(done, { ...('lease' in how ? { worker: how.lease.owner, durationMs: startedMs } : { completedBy: how.human }) }) },
   ];
-  const released = await releaseDependants(tx, done.id, now);
-  if (released.some((t) => t.ready && t.kind === 'automated')) await notifyTasksReady(tx);
+  if (done.dependants > 0) {
+    const released = await releaseDependants(tx, done.id, now);
+    if (released.some((t) => t.ready && t.kind === 'automated')) await notifyTasksReady(tx);
+  }
   const metrics = reportedMetrics(output);
   if (metrics && done.journeyId) {
     events.push({ topic: 'journey.metrics.reported', key, payload: { journeyId: done.journeyId, stage: done.stage, metrics, source: 'task', taskId: done.id, actor: 'lease' in how ? `worker:${how.lease.owner}` : how.human } });

@@ -23,6 +23,7 @@ export const taskSchema = z.object({
   maxRetries: z.number().int(),
   retry: retryPolicySchema,
   waitingOn: z.number().int().describe('Dependencies not yet completed'),
+  dependants: z.number().int().describe('Tasks that depend on this one'),
   ready: z.boolean().describe('Pending and waiting on nothing: claimable (automated) or waiting for a person (human)'),
   dependsOn: z.array(z.string()).optional(),
   runAt: instant,

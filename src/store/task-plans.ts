@@ -5,7 +5,7 @@
 export const TASKS_CHANNEL = 'ow_tasks';
 
 export const TASK_COLUMNS = `t.id, t.seq, t.journey_id, t.uow_id, t.stage, t.key, t.name, t.handler, t.agent, t.kind, t.status,
-  t.attempt, t.total_attempts, t.max_retries, t.retry, t.waiting_on, t.run_at, t.lease_owner, t.lease_expires_at,
+  t.attempt, t.total_attempts, t.max_retries, t.retry, t.waiting_on, t.dependants, t.run_at, t.lease_owner, t.lease_expires_at,
   t.idempotency_key, t.input, t.output, t.output_schema, t.emits, t.last_error, t.created_at, t.ready_at, t.started_at,
   t.attempt_started_at, t.finished_at, t.dead_lettered_at, t.updated_at`;
 
@@ -20,7 +20,8 @@ export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING ${TASK_COLUMNS}`;
 
-export const insertDependency = 'INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+export const insertDependency = `WITH edge AS (INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING depends_on)
+  UPDATE tasks SET dependants = dependants + 1 WHERE id IN (SELECT depends_on FROM edge)`;
 
 /**
  * $1 now, $2 how many, $3 worker id, $4 lease expiry. SKIP LOCKED lets any number of workers

@@ -23,6 +23,8 @@ export interface TaskRecord {
   maxRetries: number;
   retry: RetryPolicy;
   waitingOn: number;
+  /** How many tasks depend on this one. */
+  dependants: number;
   ready: boolean;
   dependsOn?: string[];
   runAt: string;
@@ -60,6 +62,7 @@ interface TaskRow {
   max_retries: number;
   retry: RetryPolicy;
   waiting_on: number;
+  dependants: number;
   run_at: Date;
   lease_owner: string | null;
   lease_expires_at: Date | null;
@@ -99,6 +102,7 @@ export function toTask(r: TaskRow): TaskRecord {
     maxRetries: r.max_retries,
     retry: r.retry,
     waitingOn: r.waiting_on,
+    dependants: r.dependants,
     ready: r.status === 'pending' && r.waiting_on === 0,
     ...(r.depends_on !== undefined ? { dependsOn: r.depends_on } : {}),
     runAt: r.run_at.toISOString(),

@@ -96,6 +96,8 @@ CREATE TABLE tasks (
   retry               jsonb NOT NULL,
   -- dependencies not yet completed; 0 means ready
   waiting_on          integer NOT NULL DEFAULT 0,
+  -- tasks that depend on this one (a completion with none skips releasing dependants)
+  dependants          integer NOT NULL DEFAULT 0,
   run_at              timestamptz NOT NULL,
   lease_owner         text,
   lease_expires_at    timestamptz,
