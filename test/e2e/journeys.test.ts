@@ -1,8 +1,9 @@
 // The Journeys section in real Chromium against the real server (its worker loop running the units
 // of work): an operator starts seed 003's client onboarding, finds it in the filtered list, follows
 // its timeline and Gantt, is refused a promotion with every failing check, completes the stakeholder
-// demo and reports the metrics, promotes to Pilot, rolls back with a reason; a registered definition
-// shows a running task growing and a failed task retried; a viewer sees it all without any action.
+// demo and reports the metrics, promotes to Pilot, rolls back with a reason and cancels another
+// journey; a registered definition shows a running task growing and a failed task retried; the
+// dashboard's figures follow; a viewer sees it all without any action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
@@ -203,6 +204,17 @@ describe('Journeys in the portal', () => {
     expect(await timeline.getByTestId('timeline-visit').evaluateAll((vs) => vs.map((v) => v.getAttribute('data-stage')))).toEqual(['sandbox', 'pilot', 'rollback', 'sandbox']);
     await ganttRow('Pilot rollback').and(page.locator('[data-status="completed"]')).waitFor({ state: 'attached' });
 
+    // Cancel the other journey, with a reason, confirmed: it ends and offers no action any more.
+    await page.goto(`${server.url}/journeys/${encodeURIComponent(otherId)}`);
+    await page.getByRole('heading', { level: 1, name: 'acme' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel journey…' }).click();
+    const cancelDialog = page.getByRole('dialog', { name: 'Cancel the journey of acme?' });
+    await cancelDialog.getByLabel('Reason').fill('The client chose another vendor');
+    await cancelDialog.getByRole('button', { name: 'Cancel journey', exact: true }).click();
+    await page.getByTestId('current-stage').filter({ hasText: 'CANCELLED' }).waitFor();
+    await page.getByText('No action is possible in this stage.').waitFor();
+    expect(await page.getByRole('list', { name: 'Stage timeline' }).getByTestId('timeline-visit').evaluateAll((vs) => vs.map((v) => v.getAttribute('data-stage')))).toEqual(['sandbox', 'cancelled']);
+
     // A registered definition: a running task grows in the Gantt; a failed one is retried.
     const slowId = await startViaApi(slowDefinition.id, 'globex');
     await page.goto(`${server.url}/journeys/${encodeURIComponent(slowId)}`);
@@ -232,7 +244,10 @@ describe('Journeys in the portal', () => {
     expect(await rollbackRate.textContent()).toContain('1 of 2 journeys entered Rollback');
     expect(await page.getByTestId('metric-first-pass-rate').textContent()).toContain('0 of 1 gated promotions passed');
     expect(await page.getByTestId('metric-time-to-production').textContent()).toContain('over 0 journeys');
-    expect(await page.getByTestId('metric-client-success-rate').textContent()).toContain('0 reached Production of 0 decided');
+    const success = page.getByTestId('metric-client-success-rate');
+    expect(await success.locator('.jd-card-value').textContent()).toBe('0%');
+    expect(await success.textContent()).toContain('0 reached Production of 1 decided');
+    expect(await rollbackRate.locator('.jd-card-value').textContent()).toBe('50%');
     expect(pageErrors).toEqual([]);
     await context.close();
 

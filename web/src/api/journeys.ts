@@ -67,13 +67,7 @@ export const journeyListSchema = z.object({ items: z.array(journeySchema), total
 export type JourneyList = z.infer<typeof journeyListSchema>;
 
 /** Seed 003's CriteriaCheck: what a gate compared (actual null when the metric was never reported). */
-export const checkSchema = z.object({
-  name: z.string(),
-  passed: z.boolean(),
-  actual_value: z.nullable(z.number()),
-  expected_value: z.string(),
-  message: z.string(),
-});
+export const checkSchema = z.object({ name: z.string(), passed: z.boolean(), actual_value: z.nullable(z.number()), expected_value: z.string(), message: z.string() });
 export type CriteriaCheck = z.infer<typeof checkSchema>;
 
 export const validationSchema = z.object({
@@ -107,13 +101,7 @@ export const rollbackSchema = z.object({
 export type RollbackRecord = z.infer<typeof rollbackSchema>;
 
 export const stageVisitSchema = z.object({
-  seq: z.number(),
-  stage: z.string(),
-  visit: z.number(),
-  enteredAt: z.string(),
-  enteredOn: z.string(),
-  leftAt: z.nullable(z.string()),
-  leftOn: z.nullable(z.string()),
+  seq: z.number(), stage: z.string(), visit: z.number(), enteredAt: z.string(), enteredOn: z.string(), leftAt: z.nullable(z.string()), leftOn: z.nullable(z.string()),
 });
 export type StageVisit = z.infer<typeof stageVisitSchema>;
 
@@ -136,39 +124,18 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 
 export const timerSchema = z.object({
-  id: z.string(),
-  stage: z.string(),
-  key: z.string(),
-  fireAt: z.string(),
-  event: z.nullable(z.string()),
-  status: z.enum(['scheduled', 'fired', 'cancelled']),
-  firedAt: z.nullable(z.string()),
+  id: z.string(), stage: z.string(), key: z.string(), fireAt: z.string(), event: z.nullable(z.string()), status: z.enum(['scheduled', 'fired', 'cancelled']), firedAt: z.nullable(z.string()),
 });
 export type Timer = z.infer<typeof timerSchema>;
 
-export const metricsSchema = z.object({
-  values: z.record(z.string(), z.number()),
-  sources: z.record(z.string(), z.enum(['reported', 'computed'])),
-});
+export const metricsSchema = z.object({ values: z.record(z.string(), z.number()), sources: z.record(z.string(), z.enum(['reported', 'computed'])) });
 export type StageMetrics = z.infer<typeof metricsSchema>;
 
-export const allowedEventSchema = z.object({
-  event: z.string(),
-  /** A stage id, or "rollback_target" when the rollback policy decides. */
-  to: z.string(),
-  kind: z.enum(['forward', 'rollback', 'cancel']),
-  guard: z.string(),
-  description: z.nullable(z.string()),
-});
+/** `to` is a stage id, or "rollback_target" when the rollback policy decides. */
+export const allowedEventSchema = z.object({ event: z.string(), to: z.string(), kind: z.enum(['forward', 'rollback', 'cancel']), guard: z.string(), description: z.nullable(z.string()) });
 export type AllowedEvent = z.infer<typeof allowedEventSchema>;
 
-export const journeyEventSchema = z.object({
-  id: z.number(),
-  topic: z.string(),
-  key: z.nullable(z.string()),
-  payload: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-});
+export const journeyEventSchema = z.object({ id: z.number(), topic: z.string(), key: z.nullable(z.string()), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
 export type JourneyEvent = z.infer<typeof journeyEventSchema>;
 
 export const journeyDetailSchema = z.object({
@@ -210,13 +177,7 @@ export const definitionSummarySchema = z.object({
 });
 export type DefinitionSummary = z.infer<typeof definitionSummarySchema>;
 
-const criterionSchema = z.object({
-  name: z.optional(z.string()),
-  metric: z.string(),
-  operator: z.string(),
-  threshold: z.number(),
-  description: z.optional(z.string()),
-});
+const criterionSchema = z.object({ name: z.optional(z.string()), metric: z.string(), operator: z.string(), threshold: z.number(), description: z.optional(z.string()) });
 export type Criterion = z.infer<typeof criterionSchema>;
 
 /** The parts of a stored definition the portal reads; the server has validated the whole document. */
@@ -259,10 +220,7 @@ export type Rejection = z.infer<typeof rejectionSchema>;
 
 /** A refused event (409, or 422 for a failed gate): the problem plus the rejection as data. */
 const refusalSchema = z.looseObject({
-  status: z.number(),
-  code: z.string(),
-  title: z.optional(z.string()),
-  detail: z.optional(z.string()),
+  status: z.number(), code: z.string(), title: z.optional(z.string()), detail: z.optional(z.string()),
   errors: z.optional(z.array(z.object({ field: z.optional(z.string()), pointer: z.optional(z.string()), message: z.string() }))),
   rejection: z.optional(rejectionSchema),
 });
@@ -294,20 +252,9 @@ async function refusable<S extends z.ZodMiniType>(client: ApiClient, path: strin
 
 // ---- calls --------------------------------------------------------------------------------------
 
-export interface JourneyListQuery {
-  stage?: string;
-  status?: JourneyStatus;
-  definition?: string;
-  client?: string;
-  limit?: number;
-  offset?: number;
-}
+export type JourneyListQuery = Partial<{ stage: string; status: JourneyStatus; definition: string; client: string; limit: number; offset: number }>;
 
-export interface StartJourneyInput {
-  definition: string;
-  clientId: string;
-  metadata?: Record<string, unknown>;
-}
+export type StartJourneyInput = { definition: string; clientId: string; metadata?: Record<string, unknown> };
 
 export interface RollbackInput {
   trigger: string;
@@ -316,11 +263,7 @@ export interface RollbackInput {
   target?: string;
 }
 
-export interface CompleteTaskInput {
-  outcome: 'completed' | 'failed';
-  output: Record<string, unknown>;
-  reason?: string;
-}
+export type CompleteTaskInput = { outcome: 'completed' | 'failed'; output: Record<string, unknown>; reason?: string };
 
 const signalOf = (signal?: AbortSignal) => (signal === undefined ? {} : { signal });
 const journeyPath = (id: string, tail = '') => `/api/journeys/${encodeURIComponent(id)}${tail}`;

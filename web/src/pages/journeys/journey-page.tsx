@@ -1,7 +1,7 @@
 // One journey: its state and role-checked actions, the stage timeline, gate checks, metrics, a live
 // Gantt of its units of work and tasks, the task table and its event history. Live: every journey or
 // task event about it reloads the page's data; running bars grow with the clock.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { journeys } from '../../api/journeys';
 import type { StreamEvent } from '../../api/types';
@@ -42,6 +42,8 @@ export function JourneyPage() {
   const canAct = session !== null && hasRole(session.role, 'operator');
   const now = useNow(1_000);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // What was done on one journey is not news on the next one.
+  useEffect(() => setOutcome(null), [id]);
 
   const detail = useApiResource((signal) => journeys.get(id, signal), [id]);
   const data = detail.state.data;
@@ -51,7 +53,7 @@ export function JourneyPage() {
   const document = definition.state.data?.definition.document ?? null;
 
   const reload = detail.reload;
-  const matches = useCallback((event: StreamEvent) => about(id)(event), [id]);
+  const matches = useMemo(() => about(id), [id]);
   const live = useLiveReload(['journey.*', 'task.*', 'unit.*'], reload, { matches });
   const done = useCallback(
     (message: string) => {

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { journeys } from '../../api/journeys';
+import type { StreamEvent } from '../../api/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
 import { StreamStatusBadge } from '../../components/stream-status';
@@ -32,10 +33,14 @@ export function JourneysPage() {
   const query = toListQuery(filter);
   const list = useApiResource((signal) => journeys.list(query, signal), [JSON.stringify(query)]);
   const reloadList = list.reload;
-  const onLive = useCallback(() => {
-    reloadList();
-    setMetricsRefresh((n) => n + 1);
-  }, [reloadList]);
+  const onLive = useCallback(
+    (batch: readonly StreamEvent[]) => {
+      reloadList();
+      // The metrics read journey events only; task progress alone does not change them.
+      if (batch.length === 0 || batch.some((e) => e.topic.startsWith('journey.'))) setMetricsRefresh((n) => n + 1);
+    },
+    [reloadList],
+  );
   const live = useLiveReload(['journey.*', 'task.*'], onLive);
 
   const setFilter = (next: JourneyFilter) => setParams((current) => writeJourneyFilter(current, next));

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { journeys, type DefinitionSummary } from '../../api/journeys';
-import { ErrorNotice } from '../../components/error-notice';
+import { ActionFailure } from './rejection-notice';
 
 const SOURCE_LABELS: Readonly<Record<DefinitionSummary['source'], string>> = { builtin: 'built in', user: 'registered', sequence: 'from a sequence' };
 
@@ -63,7 +63,7 @@ export function StartJourneyForm({ definitions }: { definitions: readonly Defini
       <p id="sj-help" className="field-help">
         {chosen === undefined ? 'Choose a definition.' : `${chosen.stages.join(' → ')}. ${chosen.description ?? ''}`}
       </p>
-      {error !== null && <ErrorNotice error={error} action="start the journey" />}
+      {error !== null && <ActionFailure error={error} action="start the journey" />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Keeps a view current from the live event stream: every event that matches (topic filters, and an
 // optional predicate such as "about this journey") schedules one reload, coalesced over a short
-// delay so a burst of task events costs one request.
+// delay so a burst of task events costs one request; the reload sees the batch that caused it.
 import { useEffect, useRef, useState } from 'react';
 import { EventStream, type StreamStatus } from '../../api/stream';
 import type { StreamEvent } from '../../api/types';
@@ -13,7 +13,7 @@ export interface LiveReload {
 
 export function useLiveReload(
   topics: readonly string[],
-  reload: () => void,
+  reload: (batch: readonly StreamEvent[]) => void,
   options: { enabled?: boolean; matches?: (event: StreamEvent) => boolean; delayMs?: number } = {},
 ): LiveReload {
   const { enabled = true, delayMs = 250 } = options;
@@ -26,22 +26,26 @@ export function useLiveReload(
   useEffect(() => {
     if (!enabled) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let batch: StreamEvent[] = [];
     let connectedOnce = false;
-    const schedule = () => {
+    const schedule = (event: StreamEvent | null) => {
+      if (event !== null) batch.push(event);
       if (timer !== undefined) return;
       timer = setTimeout(() => {
         timer = undefined;
-        latest.current.reload();
+        const seen = batch;
+        batch = [];
+        latest.current.reload(seen);
       }, delayMs);
     };
     const stream = new EventStream({
       topics: topicKey === '' ? [] : topicKey.split(','),
       onEvent: (event) => {
-        if (latest.current.matches === undefined || latest.current.matches(event)) schedule();
+        if (latest.current.matches === undefined || latest.current.matches(event)) schedule(event);
       },
       // After a reconnect the stream replays what it missed, but a reload also covers a gap it could not.
       onReady: () => {
-        if (connectedOnce) schedule();
+        if (connectedOnce) schedule(null);
         connectedOnce = true;
       },
       onStatus: (status, retryInMs) => setState((s) => ({ ...s, status, retryInMs })),
