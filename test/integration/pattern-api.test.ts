@@ -101,6 +101,8 @@ describe('a pattern page and its artifacts', () => {
     expect(res.text).toMatch(/^# Support Ticket Escalation Backlog\n/);
     expect(res.text).toContain(`<${server.url}/patterns/${FLAGSHIP_SLUG}>`);
     for (const heading of ['## Hook', '## As-Is diagram', '```mermaid', '## Closing insight']) expect(res.text).toContain(heading);
+    // A HEAD request (a link checker) is not a reader and counts nothing.
+    expect((await api(server, 'HEAD', `${flagship}/article.md`, { token: viewer })).status).toBe(404);
     const after = (await get(`${flagship}/versions/1`)).json.references as { articleDownloads: number };
     expect(after.articleDownloads).toBe(before.articleDownloads + 1);
     // The pattern URL of checklists and articles leads to the portal's pattern page.

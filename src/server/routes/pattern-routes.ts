@@ -87,7 +87,9 @@ function registerInScope(app: App, runtime: Runtime): void {
     schema: { tags: TAGS, summary: 'Search the library: ranked full text, facet filters, sort, paging, facet counts', querystring: listQuery, response: { 200: listSchema, ...authErrors } },
   }, async (req) => patterns.search(req.query));
 
+  // Routes that count a reference answer GET only: a HEAD request (link checkers) is not a reader.
   app.get('/api/patterns/:slug', {
+    exposeHeadRoute: false,
     schema: { tags: TAGS, summary: 'A pattern page: the latest version with scorecard, gates, article sections and versions (records a view)', params: slugOnly, response: { 200: detailSchema, ...readErrors } },
   }, async (req) => detailBody(await patterns.detail(req.params.slug, { view: true })));
 
@@ -105,6 +107,7 @@ function registerInScope(app: App, runtime: Runtime): void {
   }, async (req) => detailBody(await patterns.detail(req.params.slug, { version: req.params.version })));
 
   app.get('/api/patterns/:slug/article.md', {
+    exposeHeadRoute: false,
     schema: { tags: TAGS, summary: 'ARTICLE.md as a download (records an article download)', params: slugOnly, querystring: versionQuery, response: { 200: text.describe('text/markdown'), ...readErrors } },
   }, async (req, reply) => {
     const article = await patterns.article(req.params.slug, originOf(req), req.query.version);
@@ -120,6 +123,7 @@ function registerInScope(app: App, runtime: Runtime): void {
   const checklistTypes = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
   for (const format of ['md', 'csv', 'json'] as const) {
     app.get(`/api/patterns/:slug/checklist.${format}`, {
+      exposeHeadRoute: false,
       schema: {
         tags: TAGS,
         summary: `The implementation checklist as ${format === 'csv' ? "CSV for Jira's importer (Summary, Description, Issue Type, Labels, Priority)" : format === 'md' ? 'Markdown' : 'JSON'} (records a checklist export)`,
