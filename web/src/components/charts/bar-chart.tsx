@@ -29,18 +29,18 @@ export interface BarChartProps {
 
 const ROW = 28;
 const TOP = 24;
-const WIDTH = 720;
+const WIDTH = 860;
 
-export function BarChart({ title, description, rows, unit = '', labelWidth = 190 }: BarChartProps) {
+export function BarChart({ title, description, rows, unit = '', labelWidth = 230 }: BarChartProps) {
   const id = useId();
   const totals = rows.map((r) => r.segments.reduce((s, x) => s + x.value, 0));
   const ticks = niceTicks(Math.max(0, ...totals));
   const max = ticks.at(-1) ?? 0;
-  const plot = WIDTH - labelWidth - 150;
+  const plot = WIDTH - labelWidth - 190;
   const x = linearScale(max, plot);
   const height = TOP + rows.length * ROW + 8;
   return (
-    <svg className="chart bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+    <svg className="chart bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} style={{ maxWidth: `${WIDTH * 1.15}px` }}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
       {ticks.map((t) => (
@@ -57,7 +57,7 @@ export function BarChart({ title, description, rows, unit = '', labelWidth = 190
         return (
           <g key={row.id} data-row={row.id} data-highlight={row.highlight !== undefined ? 'true' : undefined}>
             <text x={labelWidth - 8} y={y + ROW / 2 + 4} textAnchor="end">
-              {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
+              {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
             </text>
             {row.segments.map((s) => {
               const left = offset;

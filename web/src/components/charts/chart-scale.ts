@@ -12,8 +12,9 @@ export function niceTicks(max: number, count = 5): number[] {
   const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-  const ticks: number[] = [];
-  for (let t = 0; t <= max + step / 2 && ticks.length < 50; t += step) ticks.push(Math.round(t * 1e6) / 1e6);
+  // The last tick reaches or passes max, so nothing is drawn beyond the axis.
+  const ticks: number[] = [0];
+  while (ticks.at(-1)! < max && ticks.length < 50) ticks.push(Math.round(ticks.length * step * 1e6) / 1e6);
   return ticks;
 }
 

@@ -33,7 +33,7 @@ export function GanttChart({ title, bars, duration, unit, milestones = [], slack
   const id = useId();
   const end = Math.max(duration, deadline ?? 0);
   const ticks = niceTicks(end, 8);
-  const x = linearScale(ticks.at(-1) ?? end, WIDTH - LEFT - 110);
+  const x = linearScale(ticks.at(-1) ?? end, WIDTH - LEFT - 150);
   const height = TOP + (bars.length + (milestones.length > 0 ? 1 : 0)) * ROW + 10;
   const critical = bars.filter((b) => b.critical && !b.milestone).map((b) => b.id);
   return (
