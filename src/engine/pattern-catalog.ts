@@ -1,7 +1,7 @@
 // The built-in catalog (content/patterns/*.json) as the service loads it: file name, text and the
 // slug it declares, read without validating so a broken file is reported, not fatal.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../content/patterns/', import.meta.url));
@@ -27,8 +27,12 @@ function declaredSlug(text: string): string | undefined {
   }
 }
 
-/** The *.json files of the catalog directory in name order; a missing directory holds none. */
-export async function readCatalog(dir: string = CATALOG_DIR, prefix = 'content/patterns/'): Promise<CatalogFile[]> {
+/**
+ * The *.json files of the catalog directory in name order; a missing directory holds none. Files
+ * of the built-in catalog are named from the repository root, others by their full path.
+ */
+export async function readCatalog(dir: string = CATALOG_DIR): Promise<CatalogFile[]> {
+  const prefix = dir === CATALOG_DIR ? 'content/patterns/' : dir.endsWith(sep) ? dir : `${dir}${sep}`;
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGates } from '../../src/core/ows/quality-gates';
 import { AppError } from '../../src/core/shared/error-codes';
 import { EventBus } from '../../src/engine/event-bus';
+import { readCatalog } from '../../src/engine/pattern-catalog';
 import { PatternService } from '../../src/engine/pattern-service';
 import type { Principal } from '../../src/engine/token-service';
 import { listAudit } from '../../src/store/audit-repo';
@@ -65,13 +66,19 @@ describe.each(DRIVERS)('pattern service on %s', (driver) => {
     await db.close();
   });
 
+  it('names the built-in catalog files from the repository root', async () => {
+    const files = await readCatalog();
+    expect(files.length).toBeGreaterThanOrEqual(24);
+    expect(files.find((f) => f.slug === FLAGSHIP_SLUG)?.file).toBe(`content/patterns/${FLAGSHIP_SLUG}.json`);
+  });
+
   it('loads the catalog files that pass the gates, names the failures of the others, and loads each slug once', async () => {
     const report = await patterns.loadCatalog(catalogDir);
     expect(report.loaded.map((l) => [l.slug, l.version])).toEqual([
       [FLAGSHIP_SLUG, 1],
       ['catalog-second', 1],
     ]);
-    expect(report.skipped.map((s) => s.file)).toEqual(['content/patterns/c-broken.json', 'content/patterns/d-not-json.json']);
+    expect(report.skipped.map((s) => s.file)).toEqual([join(catalogDir, 'c-broken.json'), join(catalogDir, 'd-not-json.json')]);
     const broken = report.skipped[0]?.failures ?? [];
     expect(broken.map((f) => f.rule)).toEqual(expect.arrayContaining(['max-message-chars', 'dimension.ownership_routing', 'sla-trigger']));
     expect(report.skipped[1]?.failures).toEqual([expect.objectContaining({ line: 2, column: 11 })]);
