@@ -63,8 +63,9 @@ function taskRow(t: Task, now: number): Row {
 function unitRow(u: Unit, now: number): Row {
   const start = ms(u.startedAt);
   const end = ms(u.completedAt) ?? ms(u.rolledBackAt) ?? (start === null ? null : u.status === 'running' ? now : start);
-  const kind = u.kind === 'rollback' ? 'rollback · ' : '';
-  return { key: u.id, level: 'unit', name: u.name, status: u.status, start, end, mark: Date.parse(u.createdAt), note: `${kind}${u.stage} · ${u.status.replace('_', ' ')}` };
+  // A rollback unit belongs to the rollback stage: naming the stage once says it.
+  const where = u.kind === 'rollback' && u.stage !== 'rollback' ? `rollback of ${u.stage}` : u.stage;
+  return { key: u.id, level: 'unit', name: u.name, status: u.status, start, end, mark: Date.parse(u.createdAt), note: `${where} · ${u.status.replace('_', ' ')}` };
 }
 
 export function JourneyGantt({ units, now, startedAt }: { units: readonly Unit[]; now: number; startedAt: string }) {

@@ -29,7 +29,7 @@ export function ActionFailure({ error, action }: { error: unknown; action: strin
       </p>
       {r.validation !== undefined && (
         <>
-          <p>{r.validation.summary}</p>
+          {!r.message.includes(r.validation.summary) && <p>{r.validation.summary}</p>}
           <ChecksTable checks={r.validation.checks} label="Failing gate checks" />
         </>
       )}

@@ -99,7 +99,7 @@ export function UnitTasks({ units, now, canAct, onDone, onFailure }: { units: re
           <tbody key={u.id} aria-label={`Unit ${u.name}`}>
             <tr className="ju-unit">
               <th scope="rowgroup" colSpan={6}>
-                {u.name} <span className="muted">· {u.kind === 'rollback' ? 'rollback of ' : ''}{u.stage}{u.visit > 1 ? ` (visit ${u.visit})` : ''}</span>{' '}
+                {u.name} <span className="muted">· {u.kind === 'rollback' && u.stage !== 'rollback' ? `rollback of ${u.stage}` : u.stage}{u.visit > 1 ? ` (visit ${u.visit})` : ''}</span>{' '}
                 <StatusBadge tone={taskTone(u.status)}>{u.status.replace('_', ' ')}</StatusBadge>
                 {u.statusReason !== '' && <span className="cell-note">{u.statusReason}</span>}
               </th>
