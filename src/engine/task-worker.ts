@@ -1,7 +1,6 @@
 // The task loop every `ow serve` and `ow worker` runs: claim ready tasks in batches (SKIP LOCKED),
 // run them through their handlers under a lease renewed by heartbeat, commit each result with its
 // events; sweep leases of crashed workers; fire due timers. NOTIFY wakes it; a poll covers the rest.
-import { randomBytes } from 'node:crypto';
 import { TASK_TOPICS } from '../core/journey/topics';
 import type { Db } from '../store/db';
 import type { StoredEvent } from '../store/events-repo';
@@ -10,54 +9,15 @@ import { TASKS_CHANNEL } from '../store/task-plans';
 import { claimTasks, expiredLeases, lockTask, nextDueAt, releaseLeases, renewLeases, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import type { HandlerRegistry } from './handlers/handler-registry';
-import { outputSchemaProblem } from './handlers/output-schema';
 import type { JourneyDefinitions } from './journey-definitions';
 import type { JourneyTimers } from './journey-timers';
+import { runAttempt } from './task-attempt';
 import { commitEngineChange } from './task-commit';
 import { commitFailure, commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
 import { recomputeUnits } from './task-units';
+import type { TaskWorkerOptions } from './task-worker-options';
 
-export interface TaskWorkerOptions {
-  workerId: string;
-  /** Tasks run at the same time by this process. */
-  concurrency: number;
-  /** A running task not renewed for this long is taken back by the sweep. */
-  leaseMs: number;
-  heartbeatMs: number;
-  /** Fallback wake-up when no NOTIFY arrives (and for tasks whose backoff ends). */
-  pollMs: number;
-  /** How often expired leases are swept and due timers fired. */
-  sweepMs: number;
-  /** On stop, how long running tasks may finish before their leases are given back. */
-  shutdownGraceMs: number;
-  /** Injected randomness for retry jitter, in [0, 1). */
-  random: () => number;
-  onError: (err: unknown, where: string) => void;
-}
-
-function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-/** Defaults, overridable with OW_WORKER_CONCURRENCY, OW_TASK_LEASE_MS, OW_TASK_POLL_MS, OW_TASK_SWEEP_MS. */
-export function workerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<TaskWorkerOptions> = {}): TaskWorkerOptions {
-  const leaseMs = overrides.leaseMs ?? envInt('OW_TASK_LEASE_MS', 30_000, env);
-  return {
-    workerId: overrides.workerId ?? `tw_${randomBytes(6).toString('hex')}`,
-    concurrency: overrides.concurrency ?? envInt('OW_WORKER_CONCURRENCY', 4, env),
-    leaseMs,
-    heartbeatMs: overrides.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)),
-    pollMs: overrides.pollMs ?? envInt('OW_TASK_POLL_MS', 1_000, env),
-    sweepMs: overrides.sweepMs ?? envInt('OW_TASK_SWEEP_MS', Math.min(5_000, leaseMs), env),
-    shutdownGraceMs: overrides.shutdownGraceMs ?? 5_000,
-    random: overrides.random ?? Math.random,
-    onError: overrides.onError ?? (() => undefined),
-  };
-}
+export { workerOptionsFromEnv, type TaskWorkerOptions } from './task-worker-options';
 
 interface InFlight {
   task: TaskRecord;
@@ -250,46 +210,7 @@ export class TaskWorker {
   private async execute(flight: InFlight): Promise<void> {
     const { task, controller } = flight;
     const lease = { id: task.id, owner: this.id, attempt: task.attempt };
-    let output: Record<string, unknown> | undefined;
-    let error: string | undefined;
-    const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${task.retry.timeoutMs} ms`)), task.retry.timeoutMs);
-    try {
-      const handler = await this.handlers.resolve(task.handler);
-      if (!handler) throw new Error(`no handler named '${task.handler}' is registered`);
-      const aborted = new Promise<never>((_, reject) => {
-        const onAbort = () => reject(controller.signal.reason instanceof Error ? controller.signal.reason : new Error('aborted'));
-        if (controller.signal.aborted) onAbort();
-        else controller.signal.addEventListener('abort', onAbort, { once: true });
-      });
-      aborted.catch(() => undefined);
-      const ctx = {
-        taskId: task.id,
-        idempotencyKey: task.idempotencyKey,
-        // Handlers count every attempt ever made (an operator retry does not start again from 1).
-        attempt: task.totalAttempts,
-        name: task.name,
-        agent: task.agent,
-        journeyId: task.journeyId,
-        unitId: task.unitId,
-        stage: task.stage,
-        input: task.input,
-        signal: controller.signal,
-        db: this.db,
-        now: () => this.clock.now(),
-      };
-      // A handler that ignores its signal still loses the race against the timeout.
-      const result = await Promise.race([handler.run(ctx), aborted]);
-      if (result !== undefined && (typeof result !== 'object' || result === null || Array.isArray(result))) {
-        throw new Error(`handler '${task.handler}' returned ${Array.isArray(result) ? 'an array' : typeof result}; a result must be an object`);
-      }
-      output = result ?? {};
-      const problem = task.outputSchema ? outputSchemaProblem(task.outputSchema, output) : null;
-      if (problem) throw new Error(problem);
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    } finally {
-      clearTimeout(timeout);
-    }
+    const { output, error } = await runAttempt(task, this.handlers, controller, this.db, () => this.clock.now());
     if (flight.abandoned) return;
     const random = this.options.random();
     const { result } = await commitEngineChange(
