@@ -48,6 +48,8 @@ import { commitChange } from './change';
 import type { Clock } from './clock';
 import type { Principal } from './token-service';
 
+export { libraryPatternSummaries } from './advisor-library';
+
 export const documentIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'a document id is 1–80 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit');
@@ -93,7 +95,10 @@ export class AdvisorService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly onEvents: () => void = () => undefined,
-  ) {}
+    patternSource?: () => Promise<PatternSummary[]>,
+  ) {
+    this.patternSource = patternSource;
+  }
 
   /** Lets the pattern library, where a build has one, supply the patterns the router links. */
   usePatternSource(source: () => Promise<PatternSummary[]>): void {

@@ -7,7 +7,7 @@ import type { Clock } from './clock';
 import { EventBus } from './event-bus';
 import { TokenService } from './token-service';
 import { SequenceService } from './sequence-service';
-import { AdvisorService } from './advisor-service';
+import { AdvisorService, libraryPatternSummaries } from './advisor-service';
 import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
@@ -40,7 +40,7 @@ export class Runtime {
     // After a local commit the bus reads at once instead of waiting for the NOTIFY round trip.
     this.tokens = new TokenService(opts.db, opts.clock, () => this.bus.poke());
     this.sequences = new SequenceService(opts.db, opts.clock, () => this.bus.poke());
-    this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke());
+    this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke(), () => libraryPatternSummaries(this.patterns));
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);

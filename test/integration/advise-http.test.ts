@@ -40,8 +40,22 @@ describe('analyses', () => {
     expect(top.matches).toEqual(expect.arrayContaining([expect.objectContaining({ matched: 'cycle time', weight: 3, source: 'text' }), expect.objectContaining({ matched: 'data: steps', source: 'data' })]));
     expect(top.score).toBe(top.matches.reduce((s, m) => s + m.weight, 0));
     expect(r.plan.steps.length).toBeGreaterThan(2);
-    expect(r.patterns).toBeNull();
-    expect(r.explanation.at(-1)).toContain('Library patterns are not linked');
+    // The library loaded on start: patterns sharing the recognised problem type are linked.
+    const types = (res.json.problemTypes as Array<{ type: string }>).map((p) => p.type);
+    expect(types).toContain('Handoffs');
+    const linked = r.patterns as Array<{ slug: string; sharedTypes: string[] }>;
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of linked) expect(p.sharedTypes.every((t) => types.includes(t)) && p.sharedTypes.length > 0).toBe(true);
+    expect(r.explanation.at(-1)).toMatch(/^Library patterns: /);
+  });
+
+  it('links the flagship escalation pattern first for an escalation backlog with SLA breaches', async () => {
+    const res = await api(server, 'POST', '/api/advisor/route', { token: viewer, body: { problem: 'Escalations pile up in the L2 backlog and breach the SLA' } });
+    const patterns = res.json.patterns as Array<{ slug: string; sharedTypes: string[] }>;
+    expect(patterns[0]!.slug).toBe('support-ticket-escalation-backlog');
+    expect([...patterns[0]!.sharedTypes].sort()).toEqual(['Backlog', 'Escalation', 'SLA Failure']);
+    const detail = await api(server, 'GET', `/api/patterns/${patterns[0]!.slug}`, { token: viewer });
+    expect(detail.status).toBe(200);
   });
 
   it('analyses a value stream with a DMAIC report, and downloads it as Markdown', async () => {
