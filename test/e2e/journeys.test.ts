@@ -5,7 +5,7 @@
 // journey; a registered definition shows a running task growing and a failed task retried; the
 // dashboard's figures follow; a viewer sees it all without any action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
 import { api, startTestServer, type TestServer } from '../helpers/server';
 
@@ -75,6 +75,13 @@ async function startViaApi(definition: string, clientId: string): Promise<string
   return (res.json.journey as { journeyId: string }).journeyId;
 }
 
+/** One attribute of every element a locator matches, in document order (no DOM types needed). */
+async function attrs(locator: Locator, name: string): Promise<Array<string | null>> {
+  const values: Array<string | null> = [];
+  for (let i = 0, n = await locator.count(); i < n; i += 1) values.push(await locator.nth(i).getAttribute(name));
+  return values;
+}
+
 const SEED_TRIGGERS = ['security_vulnerability', 'data_quality_low', 'user_satisfaction_low', 'critical_bug', 'performance_degradation', 'major_incident', 'client_request'];
 
 describe('Journeys in the portal', () => {
@@ -133,7 +140,7 @@ describe('Journeys in the portal', () => {
     expect(await timeline.locator('[data-stage="sandbox"]').textContent()).toContain('SANDBOX');
     const gantt = page.getByTestId('journey-gantt');
     const ganttRow = (name: string) => gantt.locator(`[data-name="${name}"]`);
-    expect(await gantt.locator('[data-level="unit"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).toEqual(['Sandbox setup', 'Security audit and stakeholder demo']);
+    expect(await attrs(gantt.locator('[data-level="unit"]'), 'data-name')).toEqual(['Sandbox setup', 'Security audit and stakeholder demo']);
     for (const task of ['Install Confluence connector', 'Provision test dataset', 'Validate search quality', 'Run security scan']) {
       await gantt.locator(`[data-name="${task}"][data-status="completed"]`).waitFor({ state: 'attached' });
     }
@@ -187,7 +194,7 @@ describe('Journeys in the portal', () => {
     await page.getByRole('button', { name: 'Roll back…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Roll back Pilot?' });
     await dialog.waitFor();
-    expect(await dialog.getByLabel('Trigger').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(SEED_TRIGGERS);
+    expect(await attrs(dialog.getByLabel('Trigger').locator('option'), 'value')).toEqual(SEED_TRIGGERS);
     await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
     expect(await dialog.getByRole('alert').textContent()).toContain('a rollback needs a reason');
     await dialog.getByLabel('Trigger').selectOption('user_satisfaction_low');
@@ -201,7 +208,7 @@ describe('Journeys in the portal', () => {
     expect(await timeline.locator('[data-stage="pilot"]').textContent()).toContain('rolled back');
     // The rollback work runs, then the journey resumes where the policy says: the previous stage.
     await marker.filter({ hasText: 'resumed at Sandbox' }).waitFor();
-    expect(await timeline.getByTestId('timeline-visit').evaluateAll((vs) => vs.map((v) => v.getAttribute('data-stage')))).toEqual(['sandbox', 'pilot', 'rollback', 'sandbox']);
+    expect(await attrs(timeline.getByTestId('timeline-visit'), 'data-stage')).toEqual(['sandbox', 'pilot', 'rollback', 'sandbox']);
     await ganttRow('Pilot rollback').and(page.locator('[data-status="completed"]')).waitFor({ state: 'attached' });
 
     // Cancel the other journey, with a reason, confirmed: it ends and offers no action any more.
@@ -213,7 +220,7 @@ describe('Journeys in the portal', () => {
     await cancelDialog.getByRole('button', { name: 'Cancel journey', exact: true }).click();
     await page.getByTestId('current-stage').filter({ hasText: 'CANCELLED' }).waitFor();
     await page.getByText('No action is possible in this stage.').waitFor();
-    expect(await page.getByRole('list', { name: 'Stage timeline' }).getByTestId('timeline-visit').evaluateAll((vs) => vs.map((v) => v.getAttribute('data-stage')))).toEqual(['sandbox', 'cancelled']);
+    expect(await attrs(page.getByRole('list', { name: 'Stage timeline' }).getByTestId('timeline-visit'), 'data-stage')).toEqual(['sandbox', 'cancelled']);
 
     // A registered definition: a running task grows in the Gantt; a failed one is retried.
     const slowId = await startViaApi(slowDefinition.id, 'globex');
