@@ -123,6 +123,27 @@ describe('analyses', () => {
   });
 });
 
+describe('live bindings with the journey engine', () => {
+  it('resolves a KPI bound to a journey metric from what a running journey reported, and says so', async () => {
+    const kpi = [{ id: 'uptime', name: 'Pilot uptime', unit: '%', baseline: 98, target: 99.5, binding: { source: 'journey', metric: 'pilot_uptime_pct' } }];
+    const before = await api(server, 'POST', '/api/advisor/kpi', { token: viewer, body: kpi });
+    expect((before.json.bindings as Array<{ status: string }>)[0]!.status).toBe('not yet resolvable');
+
+    const started = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition: 'client-onboarding', clientId: 'advisor-test' } });
+    expect(started.status).toBe(201);
+    const journeyId = (started.json.journey as { journeyId: string }).journeyId;
+    const reported = await api(server, 'POST', `/api/journeys/${journeyId}/metrics`, { token: operator, body: { metrics: { pilot_uptime_pct: 99.7 } } });
+    expect(reported.status).toBe(200);
+
+    const after = await api(server, 'POST', '/api/advisor/kpi', { token: viewer, body: kpi });
+    const binding = (after.json.bindings as Array<{ status: string; value: number; detail: string }>)[0]!;
+    expect(binding).toMatchObject({ status: 'resolved', value: 99.7 });
+    expect(binding.detail).toContain(`journey ${journeyId}`);
+    const rows = (after.json.scorecard as { unassigned: Array<{ current: number; status: string }> }).unassigned;
+    expect(rows[0]).toMatchObject({ current: 99.7, status: 'met' });
+  });
+});
+
 describe('bad input', () => {
   it('answers 400 with every location: pointers for JSON, line and column for CSV, the field for options', async () => {
     const risk = await api(server, 'POST', '/api/advisor/risk', { token: viewer, body: { risks: [{ id: 'R', title: '', probability: 0, impact: 6, strategy: 'ignore', owner: 'x' }] } });
