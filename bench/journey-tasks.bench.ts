@@ -34,7 +34,7 @@ async function waitFor(db: Db, target: number, timeoutMs = 600_000): Promise<voi
   const end = Date.now() + timeoutMs;
   while ((await completed(db)) < target) {
     if (Date.now() > end) throw new Error(`only ${await completed(db)} of ${target} tasks completed in time`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

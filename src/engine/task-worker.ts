@@ -127,7 +127,8 @@ export class TaskWorker {
   private async pump(): Promise<void> {
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
-      if (free <= 0) return;
+      // While busy, refill in batches (half the slots at a time): one claim transaction per task would cost more than the tasks.
+      if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.options.concurrency / 2))) return;
       let claimed: TaskRecord[];
       try {
         claimed = await this.claim(free);
