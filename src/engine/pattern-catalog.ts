@@ -1,8 +1,12 @@
-// The built-in catalog (content/patterns/*.json) as the service loads it: file name, text and the
-// slug it declares, read without validating so a broken file is reported, not fatal.
+// The built-in catalog (content/patterns/*.json) and how it is loaded: each file read with the slug
+// it declares, published unless the store has that slug, a broken file reported rather than fatal.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../core/shared/error-codes';
+import type { Db } from '../store/db';
+import { listPatternSlugs } from '../store/pattern-versions-repo';
+import { patternValueFromText } from './pattern-publish';
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../content/patterns/', import.meta.url));
 
@@ -47,4 +51,51 @@ export async function readCatalog(dir: string = CATALOG_DIR): Promise<CatalogFil
     files.push({ file: `${prefix}${name}`, text, ...(slug !== undefined ? { slug } : {}) });
   }
   return files;
+}
+
+export interface CatalogReport {
+  loaded: Array<{ file: string; slug: string; version: number }>;
+  skipped: Array<{ file: string; failures: Array<{ gate?: string; rule?: string; pointer?: string; line?: number; message: string }> }>;
+  /** Catalog files whose slug the store already holds. */
+  present: number;
+}
+
+/** The advisory lock key the processes agree on for loading the catalog (the next free one after 005). */
+const CATALOG_LOCK_KEY = 7_100_421_006;
+
+/**
+ * Publishes every file whose slug the store does not hold yet. Processes starting together take
+ * turns on a lock, so each file is loaded once; `stopping` ends the load after the current file.
+ */
+export async function loadCatalogFiles(
+  db: Db,
+  dir: string,
+  publish: (value: unknown) => Promise<{ record: { slug: string; version: number } }>,
+  stopping: () => boolean = () => false,
+): Promise<CatalogReport> {
+  return db.withConnection(async (conn) => {
+    await conn.query('SELECT pg_advisory_lock($1)', [CATALOG_LOCK_KEY]);
+    try {
+      const stored = new Set(await listPatternSlugs(conn));
+      const result: CatalogReport = { loaded: [], skipped: [], present: 0 };
+      for (const file of await readCatalog(dir)) {
+        if (stopping()) break;
+        if (file.slug !== undefined && stored.has(file.slug)) {
+          result.present++;
+          continue;
+        }
+        try {
+          const outcome = await publish(patternValueFromText(file.text, file.file));
+          stored.add(outcome.record.slug);
+          result.loaded.push({ file: file.file, slug: outcome.record.slug, version: outcome.record.version });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          result.skipped.push({ file: file.file, failures: err.errors.length > 0 ? err.errors : [{ message: err.message }] });
+        }
+      }
+      return result;
+    } finally {
+      await conn.query('SELECT pg_advisory_unlock($1)', [CATALOG_LOCK_KEY]);
+    }
+  });
 }

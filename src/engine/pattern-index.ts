@@ -23,6 +23,18 @@ interface Indexed {
 
 type Change = { kind: 'upsert'; record: PatternVersionRecord; recorded: number } | { kind: 'references'; slug: string; recorded: number };
 
+/** Facet filters arrive repeated (`industry=A&industry=B`) or comma-separated (`industry=A,B`). */
+export function splitFacets(query: Record<string, unknown>): PatternQueryInput {
+  const out: Record<string, unknown> = { ...query };
+  for (const facet of ['industry', 'problemType', 'brokenSignal', 'maturity']) {
+    const value = out[facet];
+    if (value === undefined) continue;
+    const list = Array.isArray(value) ? value : [value];
+    out[facet] = list.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  }
+  return out as PatternQueryInput;
+}
+
 export class LibraryIndex {
   private index: PatternIndex | undefined;
   private building: Promise<PatternIndex> | undefined;
@@ -68,7 +80,11 @@ export class LibraryIndex {
 
   private applyTo(index: PatternIndex, change: Change): void {
     if (change.kind === 'references') {
-      if (this.indexed.has(change.slug)) this.pendingCounts.set(change.slug, change.recorded);
+      const entry = this.indexed.get(change.slug);
+      if (!entry) return;
+      // Counts only grow; an event that arrives late from another process must not lower them.
+      const known = Math.max(this.pendingCounts.get(change.slug) ?? 0, entry.searchable.referenceCount - entry.baseline);
+      if (change.recorded > known) this.pendingCounts.set(change.slug, change.recorded);
       return;
     }
     const current = this.indexed.get(change.record.slug);

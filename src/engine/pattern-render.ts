@@ -11,6 +11,7 @@ import type { DiagramKind } from '../core/ows/mermaid-generator';
 import type { DiagramSizeScorecard } from '../core/ows/ows-document';
 import { evaluateGates, type GateFailure } from '../core/ows/quality-gates';
 import type { Pattern } from '../core/ows/schema';
+import { buildSow, sowCsv, sowMarkdown, type Sow, type SowOptionsInput } from '../core/ows/sow';
 import type { PatternVersionRecord } from '../store/pattern-versions-repo';
 
 export interface DiagramReport {
@@ -93,6 +94,12 @@ export class RenderedVersion {
 
   article(baseUrl: string): string {
     return this.once(`article ${baseUrl}`, () => generateArticle(this.pattern, { baseUrl }));
+  }
+
+  /** A statement of work at the given rates (not cached: the rates vary); errors name each bad field. */
+  sow(input: unknown): { sow: Sow; markdown: string; csv: string } {
+    const sow = buildSow(this.pattern, (input ?? {}) as SowOptionsInput);
+    return { sow, markdown: sowMarkdown(sow), csv: sowCsv(sow) };
   }
 
   checklist(format: 'json', baseUrl: string): ChecklistExport;

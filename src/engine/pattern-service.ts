@@ -5,8 +5,7 @@ import type { ChecklistExport } from '../core/ows/checklist';
 import type { DiagramKind } from '../core/ows/mermaid-generator';
 import { evaluateGates, type GateFailure } from '../core/ows/quality-gates';
 import type { Pattern } from '../core/ows/schema';
-import type { PatternQueryInput } from '../core/ows/search-index';
-import { buildSow, sowCsv, sowMarkdown, type Sow } from '../core/ows/sow';
+import type { Sow } from '../core/ows/sow';
 import { AppError } from '../core/shared/error-codes';
 import type { Db } from '../store/db';
 import type { StoredEvent } from '../store/events-repo';
@@ -15,7 +14,6 @@ import {
   findPatternVersion,
   insertPatternVersion,
   listLatestPatternVersions,
-  listPatternSlugs,
   listPatternVersions,
   lockPatternSlug,
   type PatternVersionInfo,
@@ -24,11 +22,11 @@ import {
 import { commitChange } from './change';
 import type { Clock } from './clock';
 import type { EventBus, Subscription } from './event-bus';
-import { CATALOG_DIR, readCatalog } from './pattern-catalog';
-import { LibraryIndex, type LibrarySearchResult } from './pattern-index';
+import { CATALOG_DIR, loadCatalogFiles, type CatalogReport } from './pattern-catalog';
+import { LibraryIndex, splitFacets, type LibrarySearchResult } from './pattern-index';
 import { patternValueFromText, publicationError, sameDocument } from './pattern-publish';
-import { RenderCache, type ChecklistFormat, type DiagramReport, type GateSummary, type RenderedVersion } from './pattern-render';
-import { termMapFromBody, whiteLabelBundle, type WhiteLabelBundle } from './pattern-white-label';
+import { diagramReports, RenderCache, type ChecklistFormat, type DiagramReport, type GateSummary, type RenderedVersion } from './pattern-render';
+import { termMapFromBody, whiteLabelVersion, type WhiteLabelBundle } from './pattern-white-label';
 import type { Principal } from './token-service';
 
 export interface PublishOutcome {
@@ -51,6 +49,8 @@ export interface References extends ReferenceCounts {
   total: number;
 }
 
+export type { CatalogReport };
+
 export interface PatternDetail {
   record: PatternVersionInfo;
   latestVersion: number;
@@ -62,36 +62,14 @@ export interface PatternDetail {
   versions: PatternVersionInfo[];
 }
 
-export interface CatalogReport {
-  loaded: Array<{ file: string; slug: string; version: number }>;
-  skipped: Array<{ file: string; failures: Array<{ gate?: string; rule?: string; pointer?: string; line?: number; message: string }> }>;
-  /** Catalog files whose slug the store already holds. */
-  present: number;
-}
-
 export const REFERENCE_TOPICS: Record<ReferenceKind, string> = {
   view: 'pattern.detail.viewed',
   article: 'article.downloaded',
   checklist: 'checklist.downloaded',
 };
 
-/** The advisory lock key the processes agree on for loading the catalog (the next free one after 005). */
-const CATALOG_LOCK_KEY = 7_100_421_006;
-
 function actorName(actor: Principal | 'system'): string {
   return actor === 'system' ? 'system' : actor.name;
-}
-
-/** Facet filters arrive repeated (`industry=A&industry=B`) or comma-separated (`industry=A,B`). */
-function splitFacets(query: Record<string, unknown>): PatternQueryInput {
-  const out: Record<string, unknown> = { ...query };
-  for (const facet of ['industry', 'problemType', 'brokenSignal', 'maturity']) {
-    const value = out[facet];
-    if (value === undefined) continue;
-    const list = Array.isArray(value) ? value : [value];
-    out[facet] = list.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
-  }
-  return out as PatternQueryInput;
 }
 
 export class PatternService {
@@ -166,35 +144,10 @@ export class PatternService {
 
   /**
    * Publishes every catalog file whose slug is not stored yet (on first start, all of them), as
-   * the system. A file that is not valid or fails a gate is skipped and reported with its failures.
-   * Processes starting together take turns on a lock, so each file is loaded once.
+   * the system; files that are invalid or fail a gate are skipped and reported with their failures.
    */
   async loadCatalog(dir: string = CATALOG_DIR): Promise<CatalogReport> {
-    const report = await this.db.withConnection(async (conn) => {
-      await conn.query('SELECT pg_advisory_lock($1)', [CATALOG_LOCK_KEY]);
-      try {
-        const stored = new Set(await listPatternSlugs(conn));
-        const result: CatalogReport = { loaded: [], skipped: [], present: 0 };
-        for (const file of await readCatalog(dir)) {
-          if (this.stopping) break;
-          if (file.slug !== undefined && stored.has(file.slug)) {
-            result.present++;
-            continue;
-          }
-          try {
-            const outcome = await this.publish(patternValueFromText(file.text, file.file), 'system');
-            stored.add(outcome.record.slug);
-            result.loaded.push({ file: file.file, slug: outcome.record.slug, version: outcome.record.version });
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            result.skipped.push({ file: file.file, failures: err.errors.length > 0 ? err.errors : [{ message: err.message }] });
-          }
-        }
-        return result;
-      } finally {
-        await conn.query('SELECT pg_advisory_unlock($1)', [CATALOG_LOCK_KEY]);
-      }
-    });
+    const report = await loadCatalogFiles(this.db, dir, (value) => this.publish(value, 'system'), () => this.stopping);
     this.lastCatalogReport = report;
     return report;
   }
@@ -206,19 +159,8 @@ export class PatternService {
       passed: report.passed,
       failures: report.failures,
       ...(report.scorecard ? { scorecard: report.scorecard } : {}),
-      ...(report.diagrams ? { diagrams: this.diagramReportsOf(report.diagrams) } : {}),
+      ...(report.diagrams ? { diagrams: diagramReports(report.diagrams) } : {}),
     };
-  }
-
-  private diagramReportsOf(diagrams: NonNullable<ReturnType<typeof evaluateGates>['diagrams']>): DiagramReport[] {
-    return diagrams.map(({ diagram, lint }) => ({
-      kind: diagram.kind,
-      text: diagram.text,
-      counts: lint.counts,
-      violations: lint.violations,
-      ...(lint.parseError ? { parseError: lint.parseError } : {}),
-      withinBudget: lint.parseError === undefined && lint.violations.length === 0,
-    }));
   }
 
   /**
@@ -356,26 +298,13 @@ export class PatternService {
 
   /** A statement of work from the checklist at the given rates; errors name each bad field. */
   async sow(slug: string, input: unknown, version?: number): Promise<{ sow: Sow; markdown: string; csv: string }> {
-    const rendered = await this.rendered(slug, version);
-    const sow = buildSow(rendered.pattern, (input ?? {}) as Parameters<typeof buildSow>[1]);
-    return { sow, markdown: sowMarkdown(sow), csv: sowCsv(sow) };
+    return (await this.rendered(slug, version)).sow(input);
   }
 
   /** The client's names applied to diagrams, article and checklist, with a budget report per diagram. */
   async whiteLabel(slug: string, terms: unknown, baseUrl: string, version?: number): Promise<WhiteLabelBundle> {
     const map = termMapFromBody(terms);
-    const rendered = await this.rendered(slug, version);
-    return whiteLabelBundle(
-      {
-        pattern: rendered.pattern,
-        version: rendered.record.version,
-        diagrams: rendered.gates.diagrams.map((d) => ({ kind: d.kind, text: d.text })),
-        article: rendered.article(baseUrl),
-        checklistMarkdown: rendered.checklist('md', baseUrl),
-        checklist: rendered.checklist('json', baseUrl),
-      },
-      map,
-    );
+    return whiteLabelVersion(await this.rendered(slug, version), map, baseUrl);
   }
 
   /** The latest version of every pattern, as the schema orders it (for exports). */

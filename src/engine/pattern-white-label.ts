@@ -9,6 +9,7 @@ import type { DiagramKind } from '../core/ows/mermaid-generator';
 import type { Pattern } from '../core/ows/schema';
 import { AppError } from '../core/shared/error-codes';
 import { requireTermMap, whiteLabelMermaid, whiteLabelPlain, whiteLabelText, type LongLabel, type TermMap } from '../core/ows/white-label';
+import type { RenderedVersion } from './pattern-render';
 
 export interface WhiteLabelDiagram {
   kind: DiagramKind;
@@ -91,4 +92,19 @@ export function whiteLabelBundle(source: WhiteLabelSource, map: TermMap): WhiteL
     // The CSV carries the same items as the Markdown, so the Markdown's count stands for both.
     checklist: { markdown: checklistMd.text, csv: checklistCsv(source.checklist, map), substitutions: checklistMd.substitutions },
   };
+}
+
+/** The bundle of a stored version: its generated diagrams, its article and checklist at `baseUrl`. */
+export function whiteLabelVersion(rendered: RenderedVersion, map: TermMap, baseUrl: string): WhiteLabelBundle {
+  return whiteLabelBundle(
+    {
+      pattern: rendered.pattern,
+      version: rendered.record.version,
+      diagrams: rendered.gates.diagrams.map((d) => ({ kind: d.kind, text: d.text })),
+      article: rendered.article(baseUrl),
+      checklistMarkdown: rendered.checklist('md', baseUrl),
+      checklist: rendered.checklist('json', baseUrl),
+    },
+    map,
+  );
 }
