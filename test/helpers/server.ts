@@ -1,5 +1,6 @@
 // Starts the real product (store, runtime, HTTP server) on a free port for integration and browser tests.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
@@ -8,6 +9,16 @@ import { startServer, type RunningServer } from '../../src/server/start';
 import { createPgDatabase, type TestDriver } from './databases';
 
 export const TEST_ADMIN_TOKEN = 'ow_test-admin-token-0123456789abcdef';
+
+/**
+ * A fresh data directory holding a copy of a blank PGlite cluster: the product starts exactly as on a
+ * first start (no tokens, migrations pending) without paying for initdb in every test.
+ */
+export async function seededDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ow-test-'));
+  await cp(inject('pgliteTemplate'), join(dataDir, 'pg'), { recursive: true });
+  return dataDir;
+}
 
 export interface TestServer {
   url: string;
@@ -18,7 +29,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: { driver?: TestDriver; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ow-test-'));
+  const dataDir = await seededDataDir();
   const databaseUrl = options.databaseUrl ?? (options.driver === 'postgres' ? await createPgDatabase() : undefined);
   const config = loadConfig(
     { port: 0, dataDir, databaseUrl, logLevel: 'silent' },

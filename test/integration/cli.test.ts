@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOw, startOw } from '../helpers/cli';
+import { seededDataDir } from '../helpers/server';
 
 let dir: string;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('ow basics', () => {
 
 describe('tokens on the local store and through a server', () => {
   it('creates, lists and revokes tokens directly on the data directory', async () => {
-    const data = join(dir, 'local');
+    const data = await seededDataDir();
     const created = await runOw(['token', 'create', '--role', 'operator', '--name', 'nightly job', '--json', '--data-dir', data]);
     expect(created.code, created.stderr).toBe(0);
     const token = JSON.parse(created.stdout) as { id: string; token: string; role: string };
@@ -72,7 +73,7 @@ describe('tokens on the local store and through a server', () => {
   }, 240_000);
 
   it('prints the admin token on first start only, refuses a second process on the data directory, and works through --server', async () => {
-    const data = join(dir, 'served');
+    const data = await seededDataDir();
     const port = await freePort();
     const first = await startOw(['serve', '--port', String(port), '--data-dir', data], /Ready in/);
     try {
@@ -107,7 +108,7 @@ describe('tokens on the local store and through a server', () => {
 
   it('takes OW_ADMIN_TOKEN as the admin token on first start', async () => {
     const port = await freePort();
-    const s = await startOw(['serve', '--port', String(port), '--data-dir', join(dir, 'env-admin')], /Ready in/, { OW_ADMIN_TOKEN: 'automation-admin-token-123456' });
+    const s = await startOw(['serve', '--port', String(port), '--data-dir', await seededDataDir()], /Ready in/, { OW_ADMIN_TOKEN: 'automation-admin-token-123456' });
     try {
       expect(s.stdout()).toContain('Admin token: automation-admin-token-123456');
       const r = await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { authorization: 'Bearer automation-admin-token-123456' } });

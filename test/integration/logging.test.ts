@@ -1,14 +1,12 @@
 // Tokens never reach the logs, whatever route they pass through.
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { REDACT_PATHS } from '../../src/logger';
 import { startServer } from '../../src/server/start';
-import { api } from '../helpers/server';
+import { api, seededDataDir } from '../helpers/server';
 
 describe('logging', () => {
   it('logs requests as JSON at debug level without any token value', async () => {
@@ -20,7 +18,7 @@ describe('logging', () => {
       },
     });
     const logger = pino({ level: 'trace', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-    const dataDir = await mkdtemp(join(tmpdir(), 'ow-log-'));
+    const dataDir = await seededDataDir();
     const admin = 'logging-admin-token-abcdef123456';
     const running = await startServer(loadConfig({ port: 0, dataDir }, { OW_ADMIN_TOKEN: admin }), logger);
     try {
