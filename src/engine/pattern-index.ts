@@ -1,6 +1,5 @@
-// The in-memory search index of the library's latest versions. Built on first search from the
-// store, then kept current: publications (here or, through the event bus, in another process)
-// replace a pattern, and recorded references update its count for the "most referenced" sort.
+// The in-memory search index of the latest versions: built from the store on first search, then kept
+// current by publications and references, made here or (through the event bus) in another process.
 import { BROKEN_SIGNALS, INDUSTRIES, MATURITY_LEVELS, PROBLEM_TYPES } from '../core/ows/library-metadata';
 import { toSearchablePattern } from '../core/ows/pattern-search-document';
 import { createPatternIndex, type PatternIndex, type PatternQueryInput, type PatternSearchResult, type SearchablePattern } from '../core/ows/search-index';

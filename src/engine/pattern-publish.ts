@@ -1,6 +1,5 @@
-// How a publication attempt is judged before anything is written: JSON text → value (line and
-// column on a syntax error), the gate report → the client's error (400 for schema problems with
-// every pointer, 422 for failed gates with every rule), and whether a document is already stored.
+// Judging a publication before anything is written: JSON text (line and column on a syntax error),
+// the client's error for a failed report (400 with pointers, 422 with every rule), already stored?
 import type { GateFailure, GateReport } from '../core/ows/quality-gates';
 import type { Pattern } from '../core/ows/schema';
 import { AppError, type ErrorLocation } from '../core/shared/error-codes';

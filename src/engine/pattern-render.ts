@@ -1,6 +1,5 @@
-// What the library serves of one stored pattern version: its gate report, scorecard, diagrams,
-// article sections and artifacts. A version never changes and the generators are deterministic,
-// so each is computed once per process and kept in a small LRU cache.
+// What the library serves of one stored version (gates, scorecard, diagrams, sections, artifacts):
+// versions never change and generators are deterministic, so each is computed once and cached.
 import { ARTICLE_HEADINGS, articleSections, generateArticle } from '../core/ows/article';
 import { checklistCsv, checklistJson, checklistMarkdown, type ChecklistExport } from '../core/ows/checklist';
 import type { BudgetCounts, BudgetViolation } from '../core/ows/diagram-budget';

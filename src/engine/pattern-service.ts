@@ -1,6 +1,5 @@
-// The pattern library: publication behind the quality gates (a new version per change, audit entry
-// and `pattern.published` event), validation that never writes, search over the latest versions,
-// pattern pages and artifacts, references that feed "most referenced", and the built-in catalog.
+// The pattern library: publication behind the gates (versions, audit, `pattern.published`), validation
+// without writes, search, pattern pages and artifacts, references for "most referenced", the catalog.
 import type { ChecklistExport } from '../core/ows/checklist';
 import type { DiagramKind } from '../core/ows/mermaid-generator';
 import { evaluateGates, type GateFailure } from '../core/ows/quality-gates';

@@ -1,6 +1,5 @@
-// The white-labelled bundle of a pattern: the client's names applied to both diagrams, the article
-// and the checklist (Markdown and the Jira CSV), with the diagram budget re-checked per diagram and
-// the participant labels that grew too long. Composes the string-level tools of core/ows/white-label.
+// A pattern white-labelled: the client's names in both diagrams, the article and the checklist (Markdown,
+// Jira CSV), the budget re-checked per diagram, over-long labels reported (core/ows/white-label's tools).
 import { stringify } from 'csv-stringify/sync';
 import { JIRA_CSV_COLUMNS, type ChecklistExport } from '../core/ows/checklist';
 import type { BudgetCounts, BudgetViolation } from '../core/ows/diagram-budget';

@@ -1,6 +1,5 @@
-// `ow pattern …`: validate pattern files against the gates, render their artifacts, lint Mermaid
-// against the diagram budget (all offline), and import, export and search the library (through
-// --server or the local store). Exit codes: 0 ok, 1 a gate or budget failed, 2 invalid input.
+// `ow pattern …`: validate, render and lint-mermaid offline; import, export and search through --server
+// or the local store. Exit codes: 0 ok, 1 a gate or the budget failed, 2 invalid input.
 import { Command, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { LibrarySearchResult } from '../../engine/pattern-index';

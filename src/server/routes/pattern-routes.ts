@@ -1,6 +1,5 @@
-// The pattern library over HTTP: search with facets, pattern pages and versions, artifact downloads
-// (article, diagrams, checklist, scorecard), statement of work, white-label, validation (no write),
-// publication (operator) and our JSON Schema. Thin: the pattern service does the work.
+// The pattern library over HTTP, thin over the pattern service: search, pages and versions, downloads,
+// statement of work, white-label, validation (no write), publication (operator), our JSON Schema.
 import type { FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,6 +1,5 @@
-// Typed client for the pattern library API (issue 3): search, pattern pages, artifacts, white-label,
-// statement of work, validation and publication. Every JSON answer is checked against its schema;
-// text artifacts (Markdown, Mermaid, CSV) come back as strings; download URLs are built here too.
+// Typed client for the pattern library API: every JSON answer checked against its schema, text
+// artifacts (Markdown, Mermaid, CSV) as strings, and the download URLs the pages link to.
 import { z } from 'zod/mini';
 import { ApiError, apiErrorFromProblem, parseRetryAfter } from './api-error';
 import { api, buildUrl, type ApiClient, type FetchLike } from './client';
