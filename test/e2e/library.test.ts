@@ -4,7 +4,7 @@
 // hands over (clipboard, files, counts) is compared with what the HTTP API answers for the same thing.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
 import { api, startTestServer, type TestServer } from '../helpers/server';
 
@@ -80,6 +80,21 @@ async function resultsShow(page: Page, text: string | RegExp): Promise<void> {
   await page.getByTestId('result-count').filter({ hasText: text, hasNotText: 'updating' }).waitFor();
 }
 
+/**
+ * The participant labels Mermaid drew, read from the SVG: one per participant box. A wrapped label
+ * is split over several <text>/<tspan> lines in the box's group, so the lines are joined with a space.
+ */
+async function participantLabels(diagram: Locator): Promise<string[]> {
+  return diagram.locator('svg g:has(> rect.actor)').evaluateAll((groups) =>
+    groups.map((group) =>
+      [...group.querySelectorAll('text.actor tspan')]
+        .map((line) => (line.textContent ?? '').trim())
+        .filter((line) => line !== '')
+        .join(' '),
+    ),
+  );
+}
+
 async function cardTitles(page: Page): Promise<string[]> {
   return (await page.getByRole('list', { name: 'Patterns' }).getByRole('heading', { level: 2 }).allTextContents()).map((t) => t.trim());
 }
@@ -150,9 +165,9 @@ describe('library portal', () => {
     for (const kind of ['as-is', 'orchestrated']) {
       await page.getByTestId(`diagram-${kind}`).locator('figure[data-status="ready"] svg').waitFor();
     }
-    const orchestratedSvg = await page.getByTestId('diagram-orchestrated').locator('svg').first().textContent();
-    expect(orchestratedSvg).toContain('Smart Router');
-    expect(orchestratedSvg).toContain('SLA Monitor');
+    const participants = await participantLabels(page.getByTestId('diagram-orchestrated'));
+    expect(participants).toContain('🔀 Smart Router');
+    expect(participants).toContain('⏰ SLA Monitor');
 
     // Build a solution lists the pattern's components with their effort.
     const detail = await apiJson<{ components: Array<{ name: string; effortPersonWeeks: number }> }>(`/api/patterns/${SLUG}`);
@@ -249,9 +264,9 @@ describe('library portal', () => {
     // the 56-character budget, which the report shows as caused by the new names.
     const labelled = page.getByTestId('white-label-orchestrated');
     await labelled.locator('figure[data-status="ready"] svg').waitFor();
-    const labelledSvg = (await labelled.locator('svg').first().textContent()) ?? '';
-    expect(labelledSvg).toContain('Tier 1 Zendesk Agent');
-    expect(labelledSvg).not.toContain('L1 Agent');
+    const renamed = await participantLabels(labelled);
+    expect(renamed).toContain('🎧 Tier 1 Zendesk Agent');
+    expect(renamed).not.toContain('🎧 L1 Agent');
     const orchestrated = diagramOf('orchestrated');
     expect(orchestrated.withinBudget).toBe(false);
     expect(orchestrated.introducedViolations.length).toBeGreaterThan(0);
@@ -263,7 +278,7 @@ describe('library portal', () => {
     const asIs = diagramOf('as-is');
     const asIsBlock = page.getByTestId('white-label-as-is');
     await asIsBlock.locator('figure[data-status="ready"] svg').waitFor();
-    expect(await asIsBlock.locator('svg').first().textContent()).toContain('L2 Salesforce Service Cloud Queue');
+    expect(await participantLabels(asIsBlock)).toContain('📥 L2 Salesforce Service Cloud Queue');
     expect(asIs.longLabels.length).toBeGreaterThan(0);
     const longLabels = await page.getByTestId('budget-report-as-is').getByTestId('long-labels').getByRole('listitem').allTextContents();
     expect(longLabels).toHaveLength(asIs.longLabels.length);

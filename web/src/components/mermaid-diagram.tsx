@@ -10,17 +10,27 @@ type MermaidApi = (typeof import('mermaid'))['default'];
 let mermaidLoad: Promise<MermaidApi> | null = null;
 
 function loadMermaid(): Promise<MermaidApi> {
-  mermaidLoad ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      theme: 'neutral',
-      // Errors are shown by this component; Mermaid must not append its own error SVG to the page.
-      suppressErrorRendering: true,
-    });
-    return mermaid;
-  });
+  mermaidLoad ??= import('mermaid').then(({ default: mermaid }) => mermaid);
   return mermaidLoad;
+}
+
+export interface MermaidOptions {
+  /**
+   * Wrap sequence-diagram text to the width between participants. Without it a note spanning two
+   * participants keeps their distance as its width and longer text runs out of its box.
+   */
+  wrap?: boolean;
+}
+
+function configure(mermaid: MermaidApi, options: MermaidOptions): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'neutral',
+    sequence: { wrap: options.wrap === true },
+    // Errors are shown by this component; Mermaid must not append its own error SVG to the page.
+    suppressErrorRendering: true,
+  });
 }
 
 // Mermaid measures text in a scratch element of the document and keeps global state while it
@@ -42,9 +52,11 @@ function errorMessage(error: unknown): string {
   return 'Mermaid could not read this diagram.';
 }
 
-export async function renderMermaidSvg(text: string): Promise<string> {
+export async function renderMermaidSvg(text: string, options: MermaidOptions = {}): Promise<string> {
   return enqueue(async () => {
     const mermaid = await loadMermaid();
+    // Configured per render (renders never interleave), so one page can draw both ways.
+    configure(mermaid, options);
     // parse() first: it throws a located message ("Parse error on line 3 … Expecting …").
     await mermaid.parse(text);
     renderCount += 1;
@@ -53,13 +65,13 @@ export async function renderMermaidSvg(text: string): Promise<string> {
   });
 }
 
-export function MermaidDiagram({ text, title }: { text: string; title: string }) {
+export function MermaidDiagram({ text, title, wrap = false }: { text: string; title: string } & MermaidOptions) {
   const [state, setState] = useState<DiagramState>({ status: 'loading' });
 
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    renderMermaidSvg(text).then(
+    renderMermaidSvg(text, { wrap }).then(
       (svg) => {
         if (current) setState({ status: 'ready', svg });
       },
@@ -70,7 +82,7 @@ export function MermaidDiagram({ text, title }: { text: string; title: string })
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [text, wrap]);
 
   if (state.status === 'error') {
     return (

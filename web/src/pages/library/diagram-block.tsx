@@ -28,7 +28,8 @@ export function DiagramBlock({
         </span>
       </div>
       <div className="diagram-canvas">
-        <MermaidDiagram text={text} title={title} />
+        {/* Wrapped: the catalog's notes run up to 90 characters and span two participants. */}
+        <MermaidDiagram text={text} title={title} wrap />
       </div>
       {children}
       <details className="diagram-source">

@@ -35,8 +35,11 @@ export function FacetFilters({
                       onClick={() => onToggle(facet, value)}
                     >
                       <span>{value}</span>
-                      <span className="chip-count" aria-label={`${count} ${count === 1 ? 'pattern' : 'patterns'}`}>
+                      <span className="chip-count" aria-hidden="true">
                         {count}
+                      </span>
+                      <span className="visually-hidden">
+                        , {count} {count === 1 ? 'pattern' : 'patterns'}
                       </span>
                     </button>
                   </li>
