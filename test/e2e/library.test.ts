@@ -83,16 +83,20 @@ async function resultsShow(page: Page, text: string | RegExp): Promise<void> {
 /**
  * The participant labels Mermaid drew, read from the SVG: one per participant box. A wrapped label
  * is split over several <text>/<tspan> lines in the box's group, so the lines are joined with a space.
+ * (Read through locators: the tests type-check without DOM types.)
  */
 async function participantLabels(diagram: Locator): Promise<string[]> {
-  return diagram.locator('svg g:has(> rect.actor)').evaluateAll((groups) =>
-    groups.map((group) =>
-      [...group.querySelectorAll('text.actor tspan')]
-        .map((line) => (line.textContent ?? '').trim())
-        .filter((line) => line !== '')
-        .join(' '),
-    ),
-  );
+  const boxes = diagram.locator('svg g:has(> rect.actor)');
+  const labels: string[] = [];
+  for (let i = 0, n = await boxes.count(); i < n; i += 1) {
+    const lines = await boxes.nth(i).locator('text.actor tspan').allTextContents();
+    labels.push(lines.map((line) => line.trim()).filter((line) => line !== '').join(' '));
+  }
+  return labels;
+}
+
+async function readClipboard(page: Page): Promise<string> {
+  return String(await page.evaluate('navigator.clipboard.readText()'));
 }
 
 async function cardTitles(page: Page): Promise<string[]> {
@@ -181,10 +185,10 @@ describe('library portal', () => {
     const orchestratedText = await apiText(`/api/patterns/${SLUG}/mermaid/orchestrated`);
     await page.getByTestId('diagram-orchestrated').getByRole('button', { name: 'Copy Mermaid' }).click();
     await page.getByTestId('diagram-orchestrated').getByText('Copied to the clipboard').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(orchestratedText);
+    expect(await readClipboard(page)).toBe(orchestratedText);
     await page.getByTestId('diagram-as-is').getByRole('button', { name: 'Copy Mermaid' }).click();
     await page.getByTestId('diagram-as-is').getByText('Copied to the clipboard').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await apiText(`/api/patterns/${SLUG}/mermaid/as-is`));
+    expect(await readClipboard(page)).toBe(await apiText(`/api/patterns/${SLUG}/mermaid/as-is`));
 
     // Download ARTICLE.md: the saved file is the API's article.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download ARTICLE.md' }).click()]);
@@ -201,14 +205,9 @@ describe('library portal', () => {
     expect(await page.locator('#checklist .task-list input[type="checkbox"]').count()).toBe(6);
 
     // Print checklist: only the checklist goes to paper, without the portal around it.
-    type PrintProbe = { __printed?: boolean };
-    await page.evaluate(() => {
-      window.print = () => {
-        (window as unknown as PrintProbe).__printed = document.documentElement.classList.contains('printing-checklist');
-      };
-    });
+    await page.evaluate("window.print = () => { window.__printed = document.documentElement.classList.contains('printing-checklist'); }");
     await page.getByRole('button', { name: 'Print checklist' }).click();
-    expect(await page.evaluate(() => (window as unknown as PrintProbe).__printed)).toBe(true);
+    expect(await page.evaluate('window.__printed')).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#checklist').isVisible()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /^IMP-001 · / }).isVisible()).toBe(true);
@@ -216,7 +215,7 @@ describe('library portal', () => {
       expect(await page.locator(hidden).first().isVisible(), `${hidden} printed with the checklist`).toBe(false);
     }
     // After the print dialog the whole article prints again, still without the portal's chrome.
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
     expect(await page.locator('#hook').isVisible()).toBe(true);
     expect(await page.locator('.side-nav').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
@@ -285,7 +284,7 @@ describe('library portal', () => {
     asIs.longLabels.forEach((long, i) => expect(longLabels[i]).toContain(long.label));
     await labelled.getByRole('button', { name: 'Copy Mermaid' }).click();
     await labelled.getByText('Copied to the clipboard').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(orchestrated.text);
+    expect(await readClipboard(page)).toBe(orchestrated.text);
     await page.waitForURL((url) => url.searchParams.getAll('wf').join('|') === 'L1|Queue' && url.searchParams.getAll('wt')[1] === 'Salesforce Service Cloud Queue');
 
     // Statement of work: rates in, the API's priced deliverables and total out, exportable as CSV.
@@ -370,12 +369,12 @@ describe('library portal', () => {
     await page.getByTestId('white-label-status').filter({ hasText: '1 term applied' }).waitFor();
     await page.getByTestId('white-label-orchestrated').locator('figure[data-status="ready"] svg').waitFor();
 
-    const dom = await page.evaluate(() => ({
-      flag: (window as unknown as { __owXss?: unknown }).__owXss ?? null,
+    const dom = await page.evaluate(`({
+      flag: window.__owXss ?? null,
       injectedImages: document.querySelectorAll('img[src="x"]').length,
       handlerAttributes: document.querySelectorAll('[onerror], [onload], [onclick]').length,
       injectedScripts: [...document.scripts].filter((script) => (script.textContent ?? '').includes('__owXss')).length,
-    }));
+    })`);
     expect(dom).toEqual({ flag: null, injectedImages: 0, handlerAttributes: 0, injectedScripts: 0 });
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
