@@ -34,10 +34,10 @@ export function buildProgram(): Command {
   return program;
 }
 
-function applyExitOverride(cmd: Command): void {
+function applyExitOverride(cmd: Command, path = `ow ${cmd.name()}`): void {
   cmd.exitOverride();
-  cmd.showHelpAfterError(`(run ow ${cmd.name()} --help for usage)`);
-  for (const sub of cmd.commands) applyExitOverride(sub);
+  cmd.showHelpAfterError(`(run ${path} --help for usage)`);
+  for (const sub of cmd.commands) applyExitOverride(sub, `${path} ${sub.name()}`);
 }
 
 export function exitCodeFor(err: unknown): { code: number; message?: string } {
@@ -64,6 +64,12 @@ export async function run(argv: string[]): Promise<number> {
     return code;
   }
 }
+
+// A reader that stops early (`ow … | head`) closes the pipe; that is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const code = await run(process.argv.slice(2));
 process.exitCode = code;

@@ -45,6 +45,11 @@ async function currentVersion(conn: Queryable): Promise<number> {
   return rows[0]?.v ?? 0;
 }
 
+async function appliedVersions(conn: Queryable): Promise<Set<number>> {
+  const rows = await conn.query<{ version: number }>('SELECT version FROM ow_schema_migrations');
+  return new Set(rows.map((r) => r.version));
+}
+
 async function tableExists(conn: Queryable): Promise<boolean> {
   const rows = await conn.query<{ t: string | null }>("SELECT to_regclass('ow_schema_migrations')::text AS t");
   return Boolean(rows[0]?.t);
@@ -57,16 +62,20 @@ export async function migrate(db: Db, migrations: Migration[] = loadMigrations()
     try {
       // Check before touching anything: a newer schema means this program is too old for the data.
       const exists = await tableExists(conn);
-      const before = exists ? await currentVersion(conn) : 0;
-      if (before > latest) {
+      const done = exists ? await appliedVersions(conn) : new Set<number>();
+      const known = new Set(migrations.map((m) => m.version));
+      const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
+      if (unknown.length > 0) {
         throw new StoreOpenError(
-          `The database at ${db.location} was written by a newer version of Orchestration Wisdom (schema ${before}, this program knows up to ${latest}); nothing was changed. Upgrade this program.`,
+          `The database at ${db.location} was written by a newer version of Orchestration Wisdom (schema ${unknown.at(-1)}, this program knows up to ${latest}); nothing was changed. Upgrade this program.`,
         );
       }
       if (!exists) await conn.query(CREATE_TABLE);
       const applied: MigrationReport['applied'] = [];
+      // Every migration not yet recorded runs, in order, even one numbered below the highest applied:
+      // capabilities developed in parallel can land their migrations out of number order.
       for (const m of migrations) {
-        if (m.version <= before) continue;
+        if (done.has(m.version)) continue;
         await conn.query('BEGIN');
         try {
           await conn.exec(m.sql);
@@ -78,7 +87,7 @@ export async function migrate(db: Db, migrations: Migration[] = loadMigrations()
         }
         applied.push({ version: m.version, name: m.name });
       }
-      return { applied, current: Math.max(before, latest), latest };
+      return { applied, current: latest, latest };
     } finally {
       await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
@@ -89,5 +98,6 @@ export async function migrationStatus(db: Queryable, migrations: Migration[] = l
   const latest = migrations.at(-1)?.version ?? 0;
   const exists = await tableExists(db);
   const current = exists ? await currentVersion(db) : 0;
-  return { current, latest, pending: migrations.filter((m) => m.version > current).length };
+  const done = exists ? await appliedVersions(db) : new Set<number>();
+  return { current, latest, pending: migrations.filter((m) => !done.has(m.version)).length };
 }

@@ -61,3 +61,20 @@ describe('concurrent migrations on postgres', () => {
     }
   });
 });
+
+describe.each(DRIVERS)('out-of-order migrations on %s', (driver) => {
+  it('applies a migration numbered below the highest applied one when it was never recorded', async () => {
+    const db = await openTestDb(driver, { migrate: false });
+    try {
+      const all = loadMigrations();
+      const withoutSecond = all.filter((m) => m.version !== all[1]?.version);
+      await migrate(db, withoutSecond);
+      expect((await migrationStatus(db, all)).pending).toBe(1);
+      const report = await migrate(db, all);
+      expect(report.applied.map((m) => m.version)).toEqual([all[1]?.version]);
+      expect((await migrationStatus(db, all)).pending).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+});
