@@ -94,7 +94,9 @@ describe('white-label rows', () => {
     ]);
     expect(request.incomplete).toEqual([1]);
     // The second sent term is the fourth row.
+    expect(rowOfPointer('/terms/1/to', request.rowOf)).toEqual({ row: 3, side: 'to' });
     expect(rowOfPointer('/1/to', request.rowOf)).toEqual({ row: 3, side: 'to' });
+    expect(rowOfPointer('/termsx/1/to', request.rowOf)).toBeNull();
     expect(rowOfPointer('/0/from', request.rowOf)).toEqual({ row: 0, side: 'from' });
     expect(rowOfPointer('/5/from', request.rowOf)).toBeNull();
     expect(rowOfPointer('', request.rowOf)).toBeNull();

@@ -380,4 +380,56 @@ describe('library portal', () => {
     expect(pageErrors).toEqual([]);
     await close();
   });
+
+  it('lists earlier versions, and explains bad white-label terms and SOW rates where they were typed', { timeout: 180_000 }, async () => {
+    const operator = await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'library e2e versions' } });
+    expect(operator.status, operator.text).toBe(201);
+    const source = JSON.parse(await readFile(new URL(`../../content/patterns/${SLUG}.json`, import.meta.url), 'utf8')) as {
+      ows: { meta: { id: string; title: string } };
+      library: { slug: string };
+    };
+    const slug = 'versioned-escalation-check';
+    source.ows.meta.id = slug;
+    source.library.slug = slug;
+    source.ows.meta.title = 'Versioned Escalation Check, first edition';
+    const first = await api(server, 'POST', '/api/patterns', { token: String(operator.json.token), body: source });
+    expect(first.status, first.text).toBe(201);
+    source.ows.meta.title = 'Versioned Escalation Check, second edition';
+    const second = await api(server, 'PUT', `/api/patterns/${slug}`, { token: String(operator.json.token), body: source });
+    expect(second.status, second.text).toBe(201);
+
+    const { page, pageErrors, close } = await signedInPage(viewerToken, `/library/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Versioned Escalation Check, second edition' }).waitFor();
+    // Version 1 is kept and one click away; its page says it is not the latest.
+    await page.getByRole('link', { name: '1', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('version') === '1');
+    await page.getByRole('heading', { level: 1, name: 'Versioned Escalation Check, first edition' }).waitFor();
+    await page.getByRole('link', { name: 'see the latest, 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Versioned Escalation Check, second edition' }).waitFor();
+
+    // A term given twice (case does not distinguish terms): the server's error shows on the second row.
+    await page.getByLabel('Term 1', { exact: true }).fill('L1');
+    await page.getByLabel('Replacement 1', { exact: true }).fill('Tier 1');
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.getByLabel('Term 2', { exact: true }).fill('l1');
+    await page.getByLabel('Replacement 2', { exact: true }).fill('Front line');
+    const secondRow = page.locator('.term-row[data-row="1"]');
+    await secondRow.getByRole('alert').filter({ hasText: 'repeats "L1"' }).waitFor();
+    expect(await page.locator('.term-row[data-row="0"]').getByRole('alert').count()).toBe(0);
+    expect(await page.getByLabel('Term 2', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // Removing the duplicate applies the map again.
+    await page.getByRole('button', { name: 'Remove term 2' }).click();
+    await page.getByTestId('white-label-status').filter({ hasText: '1 term applied' }).waitFor();
+
+    // A zero day rate is explained at the field and prices nothing until it is fixed.
+    await page.getByTestId('sow-total').waitFor();
+    await page.getByLabel('Day rate').fill('0');
+    await page.getByText('Day rate must be greater than 0').waitFor();
+    expect(await page.getByTestId('sow-table').count()).toBe(0);
+    await page.getByLabel('Day rate').fill('800');
+    await page.getByTestId('sow-table').waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await close();
+  });
 });

@@ -55,9 +55,12 @@ export function termRequest(pairs: readonly TermPair[]): TermRequest {
   return { terms, rowOf, incomplete };
 }
 
-/** `/2/from` in the request → row and side in the editor (null when the pointer names no entry). */
+/**
+ * `/terms/2/from` in the request body (or `/2/from` in the term map) → row and side in the editor;
+ * null when the pointer names no entry.
+ */
 export function rowOfPointer(pointer: string | undefined, rowOf: readonly number[]): { row: number; side: 'from' | 'to' } | null {
-  const match = /^\/(\d+)(?:\/(from|to))?$/.exec(pointer ?? '');
+  const match = /^(?:\/terms)?\/(\d+)(?:\/(from|to))?$/.exec(pointer ?? '');
   if (match === null) return null;
   const row = rowOf[Number(match[1])];
   return row === undefined ? null : { row, side: match[2] === 'to' ? 'to' : 'from' };
