@@ -66,11 +66,16 @@ function harness(options: { topics?: string[]; after?: number; random?: number }
   const problems: string[] = [];
   const delays: number[] = [];
   const timers: (() => void)[] = [];
+  const sockets: WebSocket[] = [];
   const stream = new EventStream({
     endpoint,
     topics: options.topics ?? [],
     after: options.after ?? null,
-    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    createSocket: (url) => {
+      const socket = new WebSocket(url);
+      sockets.push(socket);
+      return socket as unknown as WebSocketLike;
+    },
     random: () => options.random ?? 0,
     setTimer: (run, ms) => {
       delays.push(ms);
@@ -88,7 +93,7 @@ function harness(options: { topics?: string[]; after?: number; random?: number }
     if (run === undefined) throw new Error('no reconnect scheduled');
     run();
   };
-  return { stream, received, statuses, problems, delays, timers, fireTimer };
+  return { stream, received, statuses, problems, delays, timers, fireTimer, sockets };
 }
 
 describe('streamUrl and defaultStreamEndpoint', () => {
@@ -221,6 +226,8 @@ describe('EventStream', () => {
     const h = harness();
     h.stream.start();
     await until(() => connections.length === 1, 'the connection');
+    // A socket closed while the client still sees it connecting ends abnormally (1006), not with 1000.
+    await until(() => h.sockets[0]?.readyState === WebSocket.OPEN, 'the client socket to open');
     const closed = new Promise<number>((resolve) => connections[0]?.socket.once('close', (code) => resolve(code)));
     h.stream.stop();
     expect(await closed).toBe(1000);
