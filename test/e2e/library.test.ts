@@ -230,6 +230,15 @@ describe('library portal', () => {
     if (first === undefined) throw new Error('the scorecard has no dimensions');
     expect(await page.locator('.scorecard-row').count()).toBe(8);
     expect(await page.locator(`.scorecard-row[data-dimension="${first.id}"] .scorecard-score`).textContent()).toBe(`${first.score}/5`);
+    // The chart is drawn to scale: the dashed threshold sits on the axis tick of the minimum
+    // dimension score, and each bar ends on the tick of its score.
+    const centre = (box: { x: number; width: number } | null) => (box === null ? Number.NaN : box.x + box.width / 2);
+    const tick = (n: number) => page.locator('.scorecard-ticks span').nth(n).boundingBox();
+    const threshold = await page.locator(`.scorecard-row[data-dimension="${first.id}"] .scorecard-threshold`).boundingBox();
+    expect(Math.abs(centre(threshold) - centre(await tick(3)))).toBeLessThan(2);
+    const bar = await page.locator(`.scorecard-row[data-dimension="${first.id}"] .scorecard-bar`).boundingBox();
+    expect(bar).not.toBeNull();
+    expect(Math.abs((bar?.x ?? 0) + (bar?.width ?? 0) - centre(await tick(first.score)))).toBeLessThan(2);
     await page.getByRole('button', { name: `Evidence for ${first.name}` }).click();
     const evidence = page.getByRole('list', { name: `Evidence for ${first.name}` });
     await evidence.waitFor();
