@@ -54,7 +54,9 @@ export function LibraryPage() {
   const go = (change: (current: LibraryQuery) => LibraryQuery, replace = false) =>
     updateParams((current) => writeLibraryQuery(change(readLibraryQuery(current))), { replace });
   const data = results.state.data;
-  const appliedSort: LibrarySort = query.sort ?? data?.sort ?? (query.q.trim() !== '' ? 'relevance' : 'referenced');
+  const hasWords = query.q.trim() !== '';
+  // Without search words the server ranks by references, whatever the URL asked for.
+  const appliedSort: LibrarySort = query.sort === 'relevance' && !hasWords ? 'referenced' : (query.sort ?? data?.sort ?? (hasWords ? 'relevance' : 'referenced'));
   const here = key === '' ? '' : `?${key}`;
 
   return (
