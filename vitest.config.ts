@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    // Browser and multi-process tests share two cores; one retry absorbs a timing hiccup, while a real
+    // failure repeats and still fails the run.
+    retry: 1,
     reporters: ['default'],
   },
 });
