@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
-const sections = ['Home', 'Library', 'Sequences', 'Journeys', 'Operations', 'Help desk', 'Toolkit', 'Admin'];
+const sections = ['Home', 'Library', 'Sequences', 'Journeys', 'Support', 'Operations', 'Help desk', 'Toolkit', 'Admin'];
 
 let server: TestServer;
 let browser: Browser;

@@ -14,6 +14,7 @@ import { journeysRoutes } from './pages/journeys/routes';
 import { libraryRoutes } from './pages/library/routes';
 import { operationsRoutes } from './pages/operations/routes';
 import { sequencesRoutes } from './pages/sequences/routes';
+import { supportRoutes } from './pages/support/routes';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { toolkitRoutes } from './pages/toolkit/routes';
 
@@ -21,6 +22,7 @@ const sectionRoutes: Readonly<Record<Section['id'], RouteObject[]>> = {
   library: libraryRoutes,
   sequences: sequencesRoutes,
   journeys: journeysRoutes,
+  support: supportRoutes,
   operations: operationsRoutes,
   'help-desk': helpDeskRoutes,
   toolkit: toolkitRoutes,

@@ -4,7 +4,7 @@ import type { Role } from '../api/types';
 import type { IconName } from '../components/icons';
 
 export interface Section {
-  id: 'library' | 'sequences' | 'journeys' | 'operations' | 'help-desk' | 'toolkit' | 'admin';
+  id: 'library' | 'sequences' | 'journeys' | 'support' | 'operations' | 'help-desk' | 'toolkit' | 'admin';
   path: string;
   label: string;
   icon: IconName;
@@ -43,13 +43,22 @@ export const sections: readonly Section[] = [
     summary: 'Sandbox → Pilot → Production journeys with exit-criteria gates and rollback.',
   },
   {
+    id: 'support',
+    path: '/support',
+    label: 'Support',
+    icon: 'support',
+    minRole: 'viewer',
+    action: 'follow tickets, agents and SLA clocks',
+    summary: 'The escalation runtime: tickets, the Smart Router, SLA clocks and alerts, simulation and the implementation workspace.',
+  },
+  {
     id: 'operations',
     path: '/operations',
     label: 'Operations',
     icon: 'operations',
     minRole: 'viewer',
     action: 'see operations',
-    summary: 'The audit trail and live events now; queues, dead letters, agents and monitoring next.',
+    summary: 'Status, queues and dead letters, orchestration monitoring, agents, the audit trail and live events.',
   },
   {
     id: 'help-desk',

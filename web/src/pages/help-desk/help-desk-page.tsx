@@ -1,13 +1,9 @@
 // The technical help desk (issue 7 fills it): search, client view, Issue Detective, playbooks.
 import { EmptyState } from '../../components/empty-state';
-import { PageHeader } from '../../components/page-header';
-import { sectionById } from '../../layout/sections';
 
 export function HelpDeskPage() {
-  const section = sectionById('help-desk');
   return (
     <>
-      <PageHeader title={section.label} summary={section.summary} />
       <EmptyState
         title="The help desk is not open yet"
         upcoming={[

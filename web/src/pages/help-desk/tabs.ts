@@ -1,0 +1,6 @@
+// The help-desk section's pages in tab order (one line per page; its route goes in routes.ts).
+import type { SectionTab } from '../../components/section-tabs';
+
+export const HELP_DESK_TABS: readonly SectionTab[] = [
+  { path: '/help-desk', label: 'Overview', end: true },
+];

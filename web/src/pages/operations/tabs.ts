@@ -1,0 +1,6 @@
+// The operations section's pages in tab order (one line per page; its route goes in routes.ts).
+import type { SectionTab } from '../../components/section-tabs';
+
+export const OPERATIONS_TABS: readonly SectionTab[] = [
+  { path: '/operations', label: 'Overview', end: true },
+];

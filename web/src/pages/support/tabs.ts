@@ -1,0 +1,6 @@
+// The support section's pages in tab order (one line per page; its route goes in routes.ts).
+import type { SectionTab } from '../../components/section-tabs';
+
+export const SUPPORT_TABS: readonly SectionTab[] = [
+  { path: '/support', label: 'Overview', end: true },
+];
