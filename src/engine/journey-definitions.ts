@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { clientOnboarding } from '../core/journey/client-onboarding';
 import { validateDefinition, type JourneyDefinition } from '../core/journey/definition';
 import { AppError, type ErrorLocation } from '../core/shared/error-codes';
+import { isCycleMessage } from '../core/work/unit-template';
 import type { Db, Queryable } from '../store/db';
 import {
   getDefinition,
@@ -76,13 +77,16 @@ export class JourneyDefinitions {
   async register(input: unknown, actor: string): Promise<StoredDefinition> {
     await this.ensureBuiltins();
     const checked = validateDefinition(input);
-    if (!checked.ok) throw new AppError('OW_VALIDATION', `The journey definition is not valid: ${checked.errors.length} problem(s)`, checked.errors);
+    if (!checked.ok) {
+      const code = checked.errors.some((e) => isCycleMessage(e.message)) ? 'OW_DEPENDENCY_CYCLE' : 'OW_VALIDATION';
+      throw new AppError(code, `The journey definition is not valid: ${checked.errors.length} problem(s)`, checked.errors);
+    }
     const def = checked.definition;
     if (BUILTIN_DEFINITIONS.some((b) => b.id === def.id)) {
       throw new AppError('OW_CONFLICT', `'${def.id}' is a built-in journey definition; register yours under another id`, [{ pointer: '/id', message: 'reserved for a built-in definition' }]);
     }
     const unknown = handlerProblems(def, await this.handlers.names(), {});
-    if (unknown.length > 0) throw new AppError('OW_VALIDATION', `The journey definition names handlers that do not exist: ${unknown.length} problem(s)`, unknown);
+    if (unknown.length > 0) throw new AppError('OW_UNKNOWN_HANDLER', `The journey definition names handlers that do not exist: ${unknown.length} problem(s)`, unknown);
     const explicit = typeof input === 'object' && input !== null && typeof (input as { version?: unknown }).version === 'number';
     const committed = await commitChange(
       this.db,

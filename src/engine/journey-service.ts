@@ -8,6 +8,7 @@ import { journeyFromSequence } from '../core/journey/from-sequence';
 import { transition } from '../core/journey/transition';
 import { JOURNEY_TOPICS } from '../core/journey/topics';
 import { AppError } from '../core/shared/error-codes';
+import { isCycleMessage } from '../core/work/unit-template';
 import { zodIssuesToLocations } from '../core/shared/zod-errors';
 import type { Db, Queryable } from '../store/db';
 import type { NewEvent, StoredEvent } from '../store/events-repo';
@@ -76,7 +77,8 @@ export class JourneyService {
     const derived = journeyFromSequence(document, input.definitionId !== undefined ? { definitionId: input.definitionId } : {});
     if (!derived.ok) {
       const base = input.sequence !== undefined ? '/sequence' : '';
-      throw new AppError('OW_VALIDATION', 'The sequence cannot run as a journey', derived.errors.map((e) => ({ pointer: `${base}${e.pointer}`, message: e.message })));
+      const code = derived.errors.some((e) => isCycleMessage(e.message)) ? 'OW_DEPENDENCY_CYCLE' : 'OW_VALIDATION';
+      throw new AppError(code, 'The sequence cannot run as a journey', derived.errors.map((e) => ({ pointer: `${base}${e.pointer}`, message: e.message })));
     }
     return { def: derived.definition, derived: true };
   }
@@ -88,7 +90,7 @@ export class JourneyService {
     const aliases = input.handlers ?? {};
     const unknown = handlerProblems(resolved, await this.handlers.names(), aliases);
     if (unknown.length > 0) {
-      throw new AppError('OW_VALIDATION', `Definition '${resolved.id}' names handlers that do not exist (pointers are into the definition): ${unknown.length} problem(s)`, unknown);
+      throw new AppError('OW_UNKNOWN_HANDLER', `Definition '${resolved.id}' names handlers that do not exist (pointers are into the definition): ${unknown.length} problem(s)`, unknown);
     }
     const journeyId = randomUUID();
     const { result } = await commitEngineChange<Attempt>(

@@ -48,13 +48,22 @@ export class TaskService {
     tasks.forEach((t, i) => {
       if (t.kind === 'automated' && !known.has(t.handler)) errors.push({ pointer: `/tasks/${i}/handler`, message: `unknown handler '${t.handler}'` });
     });
+    const unknownHandler = errors.length > 0;
+    let cyclic = false;
     const index = new Map(tasks.map((t, i) => [t.key, i] as const));
     for (const p of findDagProblems(tasks.map((t) => ({ id: t.key, dependsOn: t.dependsOn })))) {
       if (p.kind === 'duplicate_id') errors.push({ pointer: `/tasks/${p.index}/key`, message: p.message });
       else if (p.kind === 'unknown_dependency') errors.push({ pointer: `/tasks/${p.index}/dependsOn/${tasks[p.index]!.dependsOn.indexOf(p.dependency)}`, message: p.message });
-      else errors.push({ pointer: `/tasks/${index.get(p.cycle.path[0]!)}/dependsOn`, message: p.message });
+      else {
+        cyclic = true;
+        errors.push({ pointer: `/tasks/${index.get(p.cycle.path[0]!)}/dependsOn`, message: p.message });
+      }
     }
-    if (errors.length > 0) throw new AppError('OW_VALIDATION', `The task batch cannot run: ${errors.map((e) => e.message).join('; ')}`, errors);
+    if (errors.length > 0) {
+      // Well-formed but unrunnable: a cycle or an unknown handler is 422; a malformed graph stays 400.
+      const code = cyclic ? 'OW_DEPENDENCY_CYCLE' : unknownHandler ? 'OW_UNKNOWN_HANDLER' : 'OW_VALIDATION';
+      throw new AppError(code, `The task batch cannot run: ${errors.map((e) => e.message).join('; ')}`, errors);
+    }
     const batch = randomBytes(6).toString('hex');
     const idOf = new Map(tasks.map((t) => [t.key, `task/${batch}/${t.key}`] as const));
     const rows: NewTask[] = tasks.map((t) => ({

@@ -66,10 +66,10 @@ describe.each(DRIVERS)('journey definitions, sequences and timers on %s', (drive
     });
     const cyclic = reviewFlow();
     (cyclic.stages[0] as { unitsOfWork: unknown }).unitsOfWork = [{ key: 'collect', name: 'C', tasks: [{ key: 'a', name: 'A', handler: 'echo', dependsOn: ['b'] }, { key: 'b', name: 'B', handler: 'echo', dependsOn: ['a'] }] }];
-    await expect(jr.definitions.register(cyclic, 'dana')).rejects.toMatchObject({ errors: [expect.objectContaining({ message: expect.stringContaining('collect/a → collect/b → collect/a') })] });
+    await expect(jr.definitions.register(cyclic, 'dana')).rejects.toMatchObject({ code: 'OW_DEPENDENCY_CYCLE', status: 422, errors: [expect.objectContaining({ message: expect.stringContaining('collect/a → collect/b → collect/a') })] });
     const unknownHandler = reviewFlow();
     (unknownHandler.stages[0] as { unitsOfWork: Array<{ tasks: Array<{ handler: string }> }> }).unitsOfWork[0]!.tasks[0]!.handler = 'ghost-agent';
-    await expect(jr.definitions.register(unknownHandler, 'dana')).rejects.toMatchObject({ errors: [{ pointer: '/stages/0/unitsOfWork/0/tasks/0/handler', message: expect.stringContaining("unknown handler 'ghost-agent'") }] });
+    await expect(jr.definitions.register(unknownHandler, 'dana')).rejects.toMatchObject({ code: 'OW_UNKNOWN_HANDLER', status: 422, errors: [{ pointer: '/stages/0/unitsOfWork/0/tasks/0/handler', message: expect.stringContaining("unknown handler 'ghost-agent'") }] });
     await expect(jr.definitions.register({ ...reviewFlow(), id: 'client-onboarding' }, 'dana')).rejects.toMatchObject({ code: 'OW_CONFLICT' });
     expect(await definitionCount()).toBe(before);
   });
@@ -126,7 +126,7 @@ describe.each(DRIVERS)('journey definitions, sequences and timers on %s', (drive
   it('runs a stored musical sequence as a journey: beats as tasks, manual beats by people, each movement moving on by itself', async () => {
     await new SequenceService(db, clock).seedOnFirstStart();
     await expect(jr.journeys.start({ sequenceId: 'msp-domain-expert', clientId: 'northwind' }, 'sam')).rejects.toMatchObject({
-      code: 'OW_VALIDATION',
+      code: 'OW_UNKNOWN_HANDLER',
       errors: expect.arrayContaining([expect.objectContaining({ pointer: '/stages/0/unitsOfWork/0/tasks/1/handler' })]),
     });
     const { journey } = await jr.journeys.start({ sequenceId: 'msp-domain-expert', clientId: 'northwind', handlers: { '*': 'echo' } }, 'sam');

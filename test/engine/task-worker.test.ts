@@ -97,9 +97,9 @@ describe.each(DRIVERS)('task runtime on %s', (driver) => {
 
   it('refuses a batch with an unknown handler or a dependency cycle, naming it, and stores nothing', async () => {
     const before = await rows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM tasks');
-    await expect(jr.tasks.enqueue({ tasks: [{ key: 'a', handler: 'no-such-agent' }] }, 't')).rejects.toMatchObject({ code: 'OW_VALIDATION', errors: [{ pointer: '/tasks/0/handler', message: "unknown handler 'no-such-agent'" }] });
+    await expect(jr.tasks.enqueue({ tasks: [{ key: 'a', handler: 'no-such-agent' }] }, 't')).rejects.toMatchObject({ code: 'OW_UNKNOWN_HANDLER', status: 422, errors: [{ pointer: '/tasks/0/handler', message: "unknown handler 'no-such-agent'" }] });
     const cyclic = jr.tasks.enqueue({ tasks: [{ key: 'a', handler: 'noop', dependsOn: ['b'] }, { key: 'b', handler: 'noop', dependsOn: ['c'] }, { key: 'c', handler: 'noop', dependsOn: ['a'] }] }, 't');
-    await expect(cyclic).rejects.toMatchObject({ code: 'OW_VALIDATION', errors: [{ pointer: '/tasks/0/dependsOn', message: 'dependency cycle: a → b → c → a' }] });
+    await expect(cyclic).rejects.toMatchObject({ code: 'OW_DEPENDENCY_CYCLE', status: 422, errors: [{ pointer: '/tasks/0/dependsOn', message: 'dependency cycle: a → b → c → a' }] });
     await expect(jr.tasks.enqueue({ tasks: [{ key: 'a', handler: 'noop', dependsOn: ['zz'] }] }, 't')).rejects.toMatchObject({ errors: [{ pointer: '/tasks/0/dependsOn/0' }] });
     expect(await rows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM tasks')).toEqual(before);
   });

@@ -172,7 +172,14 @@ describe('seed 003 client journey over HTTP', () => {
     const defs = (await call('GET', '/api/journey-definitions', undefined, viewer)).json.items!;
     expect(defs.map((d) => d.id)).toContain('client-onboarding');
     const bad = await call('POST', '/api/journey-definitions', { id: 'x', name: 'X', events: [{ name: 'go' }], stages: [{ id: 'a', name: 'A', kind: 'active', unitsOfWork: [{ key: 'u', name: 'U', tasks: [{ key: 't', name: 'T', handler: 'nobody' }] }] }, { id: 'end', name: 'End', kind: 'final', outcome: 'success' }], transitions: [{ from: null, event: 'go', to: 'a' }, { from: 'a', event: 'go', to: 'end' }] });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
+    expect(bad.json.code).toBe('OW_UNKNOWN_HANDLER');
+    const cyclic = await call('POST', '/api/tasks', { tasks: [{ key: 'a', handler: 'noop', dependsOn: ['b'] }, { key: 'b', handler: 'noop', dependsOn: ['a'] }] });
+    expect(cyclic.status).toBe(422);
+    expect(cyclic.json).toMatchObject({ code: 'OW_DEPENDENCY_CYCLE', errors: [{ pointer: '/tasks/0/dependsOn', message: 'dependency cycle: a → b → a' }] });
+    const ghost = await call('POST', '/api/tasks', { tasks: [{ key: 'a', handler: 'ghost-agent' }] });
+    expect(ghost.status).toBe(422);
+    expect(ghost.json).toMatchObject({ code: 'OW_UNKNOWN_HANDLER', errors: [{ pointer: '/tasks/0/handler', message: "unknown handler 'ghost-agent'" }] });
     expect(bad.json.errors).toEqual([{ pointer: '/stages/0/unitsOfWork/0/tasks/0/handler', message: expect.stringContaining("unknown handler 'nobody'") }]);
     const malformed = await api({ url: running.url }, 'POST', '/api/journeys', { token: operator, rawBody: '{"definition": "client-onboarding", "clientId": }' });
     expect(malformed.json).toMatchObject({ code: 'OW_MALFORMED_JSON', errors: [{ line: 1, column: 49 }] });

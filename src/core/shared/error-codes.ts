@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   OW_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   OW_UPGRADE_REQUIRED: { status: 426, title: 'This endpoint speaks WebSocket' },
   OW_GATE_FAILED: { status: 422, title: 'A quality gate failed' },
+  OW_DEPENDENCY_CYCLE: { status: 422, title: 'Tasks depend on each other in a cycle' },
+  OW_UNKNOWN_HANDLER: { status: 422, title: 'A task names a handler that does not exist' },
   OW_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   OW_READ_ONLY: { status: 403, title: 'This action is disabled by configuration' },
   OW_INTERNAL: { status: 500, title: 'Internal error' },

@@ -45,6 +45,13 @@ function taskRef(unitKey: string, dep: string): string {
   return dep.includes('/') ? dep : `${unitKey}/${dep}`;
 }
 
+/** The words every cycle problem carries, so callers can tell a cycle (422) from a malformed graph (400). */
+export const CYCLE_MARK = 'depend on each other in a cycle';
+
+export function isCycleMessage(message: string): boolean {
+  return message.includes(CYCLE_MARK);
+}
+
 /** Duplicate keys, dependencies on unknown units or tasks, and cycles among units or tasks. */
 export function findTemplateProblems(units: readonly UnitTemplate[]): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
@@ -78,7 +85,7 @@ export function findTemplateProblems(units: readonly UnitTemplate[]): TemplatePr
   const unitCycle = detectCycle(units.map((unit) => ({ id: unit.key, dependsOn: unit.dependsOn })));
   if (unitCycle) {
     const at = units.findIndex((unit) => unit.key === unitCycle.path[0]);
-    return [{ path: [at, 'dependsOn'], message: `units depend on each other in a cycle: ${unitCycle.description}` }];
+    return [{ path: [at, 'dependsOn'], message: `units ${CYCLE_MARK}: ${unitCycle.description}` }];
   }
   const graph = units.flatMap((unit) => {
     const upstream = unit.dependsOn.flatMap((dep) => units.filter((x) => x.key === dep).flatMap((x) => x.tasks.map((t) => `${x.key}/${t.key}`)));
@@ -89,7 +96,7 @@ export function findTemplateProblems(units: readonly UnitTemplate[]): TemplatePr
     const [unitKey, taskKey] = problem.cycle.path[0]!.split('/');
     const u = units.findIndex((unit) => unit.key === unitKey);
     const t = units[u]!.tasks.findIndex((task) => task.key === taskKey);
-    problems.push({ path: [u, 'tasks', t, 'dependsOn'], message: `tasks depend on each other in a cycle: ${problem.cycle.description}` });
+    problems.push({ path: [u, 'tasks', t, 'dependsOn'], message: `tasks ${CYCLE_MARK}: ${problem.cycle.description}` });
   }
   return problems;
 }

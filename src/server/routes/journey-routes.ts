@@ -55,7 +55,7 @@ export function registerJourneyRoutes(app: App, runtime: Runtime): void {
       tags: ['journeys'],
       summary: 'Register a journey definition (a new version of its id); every problem is listed with its JSON pointer and nothing is stored',
       body: z.record(z.string(), z.unknown()).describe('A journey definition; see GET /api/journey-definitions/schema'),
-      response: { 201: storedDefinitionSchema, 404: problemSchema, 409: problemSchema, ...authErrors },
+      response: { 201: storedDefinitionSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, ...authErrors },
     },
   }, async (req, reply) => reply.code(201).send(await j.definitions.register(req.body, principalOf(req).name)));
 

@@ -10,7 +10,7 @@ import { authErrors, problemSchema } from '../schemas';
 import type { App } from '../types';
 
 const idParams = z.object({ id: z.string().min(1).max(500).describe('The task id, URL-encoded (journey task ids contain /)') });
-const errors = { 404: problemSchema, 409: problemSchema, ...authErrors } as const;
+const errors = { 404: problemSchema, 409: problemSchema, 422: problemSchema, ...authErrors } as const;
 
 export function registerTaskRoutes(app: App, runtime: Runtime): void {
   const t = runtime.journeys.tasks;
