@@ -20,11 +20,14 @@ export interface TaskWorkerOptions {
   onError: (err: unknown, where: string) => void;
 }
 
-function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+/** More slots than this only queue on the connection pool; `ow worker --concurrency` refuses it. */
+export const MAX_WORKER_CONCURRENCY = 256;
+
+function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n <= 0 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -33,7 +36,7 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overr
   const leaseMs = overrides.leaseMs ?? envInt('OW_TASK_LEASE_MS', 30_000, env);
   return {
     workerId: overrides.workerId ?? `tw_${randomBytes(6).toString('hex')}`,
-    concurrency: overrides.concurrency ?? envInt('OW_WORKER_CONCURRENCY', 4, env),
+    concurrency: overrides.concurrency ?? envInt('OW_WORKER_CONCURRENCY', 4, env, MAX_WORKER_CONCURRENCY),
     leaseMs,
     heartbeatMs: overrides.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)),
     pollMs: overrides.pollMs ?? envInt('OW_TASK_POLL_MS', 1_000, env),
