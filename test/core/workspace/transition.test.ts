@@ -106,16 +106,16 @@ describe('workspace journey', () => {
 const commandArb: fc.Arbitrary<WorkspaceCommand> = fc.oneof(
   fc.record({ step: fc.constant('kickoff' as const), items: fc.constant(ITEMS), owners: fc.dictionary(fc.constantFrom('IMP-001', 'IMP-002', 'IMP-003', 'IMP-404'), fc.option(fc.constantFrom('A', 'B'), { nil: null })) }),
   fc.record({ step: fc.constant('owners' as const), owners: fc.dictionary(fc.constantFrom('IMP-001', 'IMP-002', 'IMP-003'), fc.option(fc.constantFrom('A', 'B'), { nil: null })) }),
-  fc.constant({ step: 'export' as const }),
-  fc.constant({ step: 'baseline' as const, snapshot: snapshot(BEFORE, T0) }),
+  fc.constant<WorkspaceCommand>({ step: 'export' }),
+  fc.constant<WorkspaceCommand>({ step: 'baseline', snapshot: snapshot(BEFORE, T0) }),
   fc.record({ step: fc.constant('shadow' as const), modeApplied: fc.boolean() }),
   fc.record({ step: fc.constant('production' as const), modeApplied: fc.boolean(), stabilizationDays: fc.integer({ min: 0, max: 30 }) }),
   fc.record({ step: fc.constant('measure' as const), snapshot: fc.constant(snapshot(AFTER, T0)), force: fc.boolean(), reason: fc.option(fc.constant('board meeting'), { nil: undefined }) }).map((c) => {
     const { reason, ...rest } = c;
     return reason === undefined ? rest : { ...rest, reason };
   }),
-  fc.constant({ step: 'report' as const, costs: { implementationCost: 10, costPerHour: 5, currency: 'USD' } }),
-  fc.constant({ step: 'lessons' as const, lessons: ['x'] }),
+  fc.constant<WorkspaceCommand>({ step: 'report', costs: { implementationCost: 10, costPerHour: 5, currency: 'USD' } }),
+  fc.constant<WorkspaceCommand>({ step: 'lessons', lessons: ['x'] }),
 );
 
 describe('workspace journey properties', () => {
