@@ -1,0 +1,134 @@
+// SQL for per-ticket SLA clocks: upserted in the ticket's transaction, claimed by the monitor when
+// due (ordered by next_check_at, SKIP LOCKED so several workers share them), read by the portal.
+import type { SlaClockState } from '../core/sla/clock-state';
+import type { Priority, SlaMetric } from '../core/sla/policy';
+import type { Queryable } from './db';
+
+export interface StoredClock extends SlaClockState {
+  ticketId: string;
+  policyId: string;
+  policyVersion: number;
+  nextCheckAt: number | null;
+  updatedAt: number;
+}
+
+interface ClockRow {
+  ticket_id: string;
+  metric: SlaMetric;
+  policy_id: string;
+  policy_version: number;
+  priority: Priority;
+  target_ms: number;
+  warning_ms: number;
+  breach_ms: number;
+  started_at: Date;
+  elapsed_ms: number;
+  running_since: Date | null;
+  paused_ms: number;
+  paused_since: Date | null;
+  warning_at: Date | null;
+  breach_at: Date | null;
+  warned_at: Date | null;
+  breached_at: Date | null;
+  met_at: Date | null;
+  escalation_index: number;
+  next_check_at: Date | null;
+  updated_at: Date;
+}
+
+const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
+const date = (n: number | null): Date | null => (n === null ? null : new Date(n));
+
+function toClock(r: ClockRow): StoredClock {
+  return {
+    ticketId: r.ticket_id,
+    metric: r.metric,
+    policyId: r.policy_id,
+    policyVersion: r.policy_version,
+    priority: r.priority,
+    targetMs: Number(r.target_ms),
+    warningMs: Number(r.warning_ms),
+    breachMs: Number(r.breach_ms),
+    startedAt: r.started_at.getTime(),
+    elapsedMs: Number(r.elapsed_ms),
+    runningSince: ms(r.running_since),
+    pausedMs: Number(r.paused_ms),
+    pausedSince: ms(r.paused_since),
+    warningAt: ms(r.warning_at),
+    breachAt: ms(r.breach_at),
+    warnedAt: ms(r.warned_at),
+    breachedAt: ms(r.breached_at),
+    metAt: ms(r.met_at),
+    escalationIndex: r.escalation_index,
+    nextCheckAt: ms(r.next_check_at),
+    updatedAt: r.updated_at.getTime(),
+  };
+}
+
+export async function saveClock(q: Queryable, c: Omit<StoredClock, 'updatedAt'>, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO sla_clocks (ticket_id, metric, policy_id, policy_version, priority, target_ms, warning_ms, breach_ms, started_at, elapsed_ms,
+       running_since, paused_ms, paused_since, warning_at, breach_at, warned_at, breached_at, met_at, breached, escalation_index, next_check_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+     ON CONFLICT (ticket_id, metric) DO UPDATE SET policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
+       priority = EXCLUDED.priority, target_ms = EXCLUDED.target_ms, warning_ms = EXCLUDED.warning_ms, breach_ms = EXCLUDED.breach_ms,
+       started_at = EXCLUDED.started_at, elapsed_ms = EXCLUDED.elapsed_ms, running_since = EXCLUDED.running_since, paused_ms = EXCLUDED.paused_ms,
+       paused_since = EXCLUDED.paused_since, warning_at = EXCLUDED.warning_at, breach_at = EXCLUDED.breach_at, warned_at = EXCLUDED.warned_at,
+       breached_at = EXCLUDED.breached_at, met_at = EXCLUDED.met_at, breached = EXCLUDED.breached, escalation_index = EXCLUDED.escalation_index,
+       next_check_at = EXCLUDED.next_check_at, updated_at = EXCLUDED.updated_at`,
+    [
+      c.ticketId, c.metric, c.policyId, c.policyVersion, c.priority, c.targetMs, c.warningMs, c.breachMs, new Date(c.startedAt), c.elapsedMs,
+      date(c.runningSince), c.pausedMs, date(c.pausedSince), date(c.warningAt), date(c.breachAt), date(c.warnedAt), date(c.breachedAt), date(c.metAt),
+      c.breachedAt !== null, c.escalationIndex, date(c.nextCheckAt), now,
+    ],
+  );
+}
+
+/** Both clocks of a ticket, locked for the change under way. */
+export async function lockTicketClocks(q: Queryable, ticketId: string): Promise<StoredClock[]> {
+  return (await q.query<ClockRow>('SELECT * FROM sla_clocks WHERE ticket_id = $1 ORDER BY metric FOR UPDATE', [ticketId])).map(toClock);
+}
+
+export async function ticketClocks(q: Queryable, ticketId: string): Promise<StoredClock[]> {
+  return (await q.query<ClockRow>('SELECT * FROM sla_clocks WHERE ticket_id = $1 ORDER BY metric', [ticketId])).map(toClock);
+}
+
+/** Due clocks in due order, locked; rows another worker holds are skipped, not waited for. */
+export async function claimDueClocks(q: Queryable, now: Date, limit: number): Promise<StoredClock[]> {
+  return (
+    await q.query<ClockRow>('SELECT * FROM sla_clocks WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED', [now, limit])
+  ).map(toClock);
+}
+
+export async function earliestCheck(q: Queryable): Promise<Date | null> {
+  const rows = await q.query<{ at: Date | null }>('SELECT min(next_check_at) AS at FROM sla_clocks WHERE next_check_at IS NOT NULL');
+  return rows[0]?.at ?? null;
+}
+
+export interface ClockQuery {
+  /** running or breached clocks not yet met, soonest breach first */
+  open?: boolean;
+  ticketId?: string;
+  limit: number;
+}
+
+export async function listClocks(q: Queryable, query: ClockQuery): Promise<StoredClock[]> {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (query.open) where.push('met_at IS NULL');
+  if (query.ticketId) {
+    params.push(query.ticketId);
+    where.push(`ticket_id = $${params.length}`);
+  }
+  params.push(query.limit);
+  const rows = await q.query<ClockRow>(
+    `SELECT * FROM sla_clocks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY breach_at ASC NULLS LAST, ticket_id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toClock);
+}
+
+export async function countOpenClocks(q: Queryable): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM sla_clocks WHERE met_at IS NULL');
+  return rows[0]?.n ?? 0;
+}
