@@ -12,6 +12,10 @@ import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
+import { MetricsService } from './metrics-service';
+import { HealthService } from './health';
+import { QueueService } from './queue-service';
+import { DeadLetterService } from './dead-letter-service';
 
 export interface RuntimeOptions {
   db: Db;
@@ -30,6 +34,10 @@ export class Runtime {
   readonly journeys: JourneyRuntime;
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
+  readonly metrics: MetricsService;
+  readonly health: HealthService;
+  readonly queues: QueueService;
+  readonly deadLetters: DeadLetterService;
   private readonly extraChecks: ExtraCheck[] = [];
 
   constructor(opts: RuntimeOptions) {
@@ -44,6 +52,10 @@ export class Runtime {
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
+    this.metrics = new MetricsService(opts.db, opts.clock, () => this.bus.poke());
+    this.health = new HealthService(this, opts.kind);
+    this.queues = new QueueService(opts.db, opts.clock, opts.kind, () => this.journeys.handlers.names());
+    this.deadLetters = new DeadLetterService(opts.db, opts.clock, this.journeys.definitions, this.journeys.tasks, () => this.bus.poke());
   }
 
   async start(): Promise<void> {
@@ -55,9 +67,13 @@ export class Runtime {
     await this.patterns.start(this.bus);
     await this.journeys.start();
     await this.registration?.start();
+    this.health.start();
+    this.queues.start();
   }
 
   async stop(): Promise<void> {
+    this.health.stop();
+    this.queues.stop();
     await this.journeys.stop();
     await this.registration?.stop();
     await this.patterns.stop();

@@ -1,0 +1,124 @@
+// Queue figures straight from the task table and the event log (live depth, running, oldest age,
+// a window's completions and failed attempts), and the per-minute samples kept for charts.
+import type { QueueSample } from '../core/ops/queue-stats';
+import type { Queryable } from './db';
+
+export interface LiveQueueRow {
+  queue: string;
+  depth: number;
+  waiting: number;
+  running: number;
+  completed: number;
+  deadLetters: number;
+  oldestReadyAt: Date | null;
+}
+
+/** Every handler that has tasks, with its live counts; `since` bounds nothing (counts are current). */
+export async function liveTaskQueues(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
+  const rows = await db.query<{ queue: string; depth: number; waiting: number; running: number; completed: number; dead: number; oldest: Date | null }>(
+    `SELECT handler AS queue,
+       count(*) FILTER (WHERE status = 'pending' AND waiting_on = 0)::int AS depth,
+       count(*) FILTER (WHERE status = 'pending' AND waiting_on > 0)::int AS waiting,
+       count(*) FILTER (WHERE status = 'running')::int AS running,
+       count(*) FILTER (WHERE status = 'completed')::int AS completed,
+       count(*) FILTER (WHERE status = 'failed' AND dead_lettered_at IS NOT NULL)::int AS dead,
+       min(COALESCE(ready_at, created_at)) FILTER (WHERE status = 'pending' AND waiting_on = 0) AS oldest
+     FROM tasks ${queue !== undefined ? 'WHERE handler = $1' : ''} GROUP BY handler ORDER BY handler`,
+    queue !== undefined ? [queue] : [],
+  );
+  return rows.map((r) => ({ queue: r.queue, depth: r.depth, waiting: r.waiting, running: r.running, completed: r.completed, deadLetters: r.dead, oldestReadyAt: r.oldest }));
+}
+
+export interface WindowActivity {
+  completed: number;
+  failed: number;
+  deadLettered: number;
+}
+
+/** Completions, failed attempts and dead letters per handler in [from, to), from the task events. */
+export async function taskActivity(db: Queryable, from: Date, to: Date): Promise<Map<string, WindowActivity>> {
+  const rows = await db.query<{ queue: string | null; completed: number; failed: number; dead: number }>(
+    `SELECT payload->>'handler' AS queue,
+       count(*) FILTER (WHERE topic = 'task.completed')::int AS completed,
+       count(*) FILTER (WHERE topic IN ('task.attempt_failed', 'task.failed'))::int AS failed,
+       count(*) FILTER (WHERE topic = 'task.failed')::int AS dead
+     FROM events WHERE created_at >= $1 AND created_at < $2 AND topic IN ('task.completed', 'task.attempt_failed', 'task.failed')
+     GROUP BY 1`,
+    [from, to],
+  );
+  return new Map(rows.filter((r) => r.queue !== null).map((r) => [r.queue as string, { completed: r.completed, failed: r.failed, deadLettered: r.dead }] as const));
+}
+
+export async function insertSamples(tx: Queryable, samples: readonly QueueSample[]): Promise<number> {
+  let inserted = 0;
+  for (const s of samples) {
+    const rows = await tx.query<{ queue: string }>(
+      `INSERT INTO queue_samples (queue, at, depth, running, oldest_age_ms, completed, failed, dead_lettered)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (queue, at) DO NOTHING RETURNING queue`,
+      [s.queue, new Date(s.at), s.depth, s.running, s.oldestAgeMs, s.completed, s.failed, s.deadLettered],
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+export async function pruneSamples(tx: Queryable, before: Date): Promise<number> {
+  const rows = await tx.query<{ queue: string }>('DELETE FROM queue_samples WHERE at < $1 RETURNING queue', [before]);
+  return rows.length;
+}
+
+export async function hasSamplesAt(db: Queryable, at: Date): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM queue_samples WHERE at = $1 LIMIT 1', [at])).length > 0;
+}
+
+interface SampleRow {
+  queue: string;
+  at: Date;
+  depth: number;
+  running: number;
+  oldest_age_ms: number | string;
+  completed: number;
+  failed: number;
+  dead_lettered: number;
+}
+
+function toSample(r: SampleRow): QueueSample {
+  return { queue: r.queue, at: r.at.toISOString(), depth: r.depth, running: r.running, oldestAgeMs: Number(r.oldest_age_ms), completed: r.completed, failed: r.failed, deadLettered: r.dead_lettered };
+}
+
+/** Samples of one queue (or all when omitted) since an instant, oldest first. */
+export async function readSamples(db: Queryable, since: Date, queue?: string): Promise<QueueSample[]> {
+  const rows = await db.query<SampleRow>(
+    `SELECT queue, at, depth, running, oldest_age_ms, completed, failed, dead_lettered FROM queue_samples
+     WHERE at >= $1 ${queue !== undefined ? 'AND queue = $2' : ''} ORDER BY at, queue`,
+    queue !== undefined ? [since, queue] : [since],
+  );
+  return rows.map(toSample);
+}
+
+export async function sampledQueueNames(db: Queryable, since: Date): Promise<string[]> {
+  const rows = await db.query<{ queue: string }>('SELECT DISTINCT queue FROM queue_samples WHERE at >= $1 ORDER BY queue', [since]);
+  return rows.map((r) => r.queue);
+}
+
+export interface FlowRows {
+  nodes: Array<{ handler: string; status: string; count: number }>;
+  edges: Array<{ from: string; to: string; status: string; count: number }>;
+}
+
+/** Task counts per handler and status, and along dependency edges, optionally for one journey. */
+export async function flowRows(db: Queryable, journeyId?: string): Promise<FlowRows> {
+  const params = journeyId !== undefined ? [journeyId] : [];
+  const nodes = await db.query<{ handler: string; status: string; count: number }>(
+    `SELECT handler, status, count(*)::int AS count FROM tasks ${journeyId !== undefined ? 'WHERE journey_id = $1' : ''} GROUP BY handler, status`,
+    params,
+  );
+  const edges = await db.query<{ from: string; to: string; status: string; count: number }>(
+    `SELECT up.handler AS "from", down.handler AS "to", down.status, count(*)::int AS count
+     FROM task_dependencies d JOIN tasks up ON up.id = d.depends_on JOIN tasks down ON down.id = d.task_id
+     ${journeyId !== undefined ? 'WHERE down.journey_id = $1' : ''}
+     GROUP BY up.handler, down.handler, down.status`,
+    params,
+  );
+  return { nodes, edges };
+}
