@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RetryPolicySchema } from '../core/work/retry-policy';
 import { KEY_PATTERN } from '../core/work/unit-template';
+import { HumanDueSchema } from '../core/work/unit-of-work';
 
 export const TaskStatusFilter = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled', 'dead_lettered', 'ready', 'waiting_for_person']);
 
@@ -30,6 +31,8 @@ export const NewTaskInput = z.strictObject({
   outputSchema: z.record(z.string(), z.unknown()).optional(),
   /** Not before this instant (ISO-8601). */
   runAt: z.iso.datetime({ offset: true }).optional(),
+  /** Human tasks: how long a person has once the task is ready (default 14 days); then it fails as timed out. */
+  dueInMs: HumanDueSchema.optional(),
 });
 
 export const EnqueueInput = z.strictObject({ tasks: z.array(NewTaskInput).min(1, 'send at least one task').max(1000) });

@@ -29,6 +29,7 @@ export const taskSchema = z.object({
   runAt: instant,
   leaseOwner: z.string().nullable(),
   leaseExpiresAt: instant.nullable(),
+  dueAt: instant.nullable().describe('A ready human task: when it fails as timed out unless someone completes it (its dueInMs after it became ready; default 14 days)'),
   idempotencyKey: z.string(),
   input: z.record(z.string(), z.unknown()),
   output: z.record(z.string(), z.unknown()).nullable(),

@@ -7,6 +7,7 @@ import { TASK_TOPICS } from '../core/journey/topics';
 import { AppError, type ErrorLocation } from '../core/shared/error-codes';
 import { zodIssuesToLocations } from '../core/shared/zod-errors';
 import { findDagProblems } from '../core/work/dag';
+import { withHumanDue } from '../core/work/unit-of-work';
 import type { Db, Queryable } from '../store/db';
 import type { NewEvent, StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
@@ -76,7 +77,7 @@ export class TaskService {
       handler: t.handler,
       agent: t.handler,
       kind: t.kind,
-      retry: t.retry,
+      retry: withHumanDue(t.kind, t.retry, t.dueInMs),
       dependsOn: t.dependsOn.map((d) => idOf.get(d)!),
       idempotencyKey: t.idempotencyKey ?? idOf.get(t.key)!,
       input: t.input,

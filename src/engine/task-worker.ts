@@ -12,6 +12,7 @@ import type { HandlerRegistry } from './handlers/handler-registry';
 import type { JourneyDefinitions } from './journey-definitions';
 import type { JourneyTimers } from './journey-timers';
 import { runAttempt } from './task-attempt';
+import { timeOutOverdueHumanTasks } from './task-human-due';
 import { commitEngineChange } from './task-commit';
 import { commitFailure, commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
 import { recomputeUnits } from './task-units';
@@ -35,11 +36,12 @@ export interface WorkerStats {
   leasesLost: number;
   swept: number;
   timersFired: number;
+  humanTimedOut: number;
   errors: number;
 }
 
 export class TaskWorker {
-  readonly stats: WorkerStats = { claimed: 0, completed: 0, retried: 0, deadLettered: 0, leasesLost: 0, swept: 0, timersFired: 0, errors: 0 };
+  readonly stats: WorkerStats = { claimed: 0, completed: 0, retried: 0, deadLettered: 0, leasesLost: 0, swept: 0, timersFired: 0, humanTimedOut: 0, errors: 0 };
   private readonly inFlight = new Map<string, InFlight>();
   private running = false;
   private pumping: Promise<void> | undefined;
@@ -246,13 +248,14 @@ export class TaskWorker {
     }
   }
 
-  /** The sweep and the timers, one run at a time. */
+  /** The sweep, the journey timers and overdue human tasks, one run at a time. */
   async maintain(): Promise<void> {
     if (this.sweeping) return;
     this.sweeping = true;
     try {
       this.stats.swept += await this.sweep();
       this.stats.timersFired += await this.journeyTimers.fireDue();
+      this.stats.humanTimedOut += await timeOutOverdueHumanTasks(this.db, this.clock, this.onEvents);
     } catch (err) {
       this.fail(err, 'sweep');
     } finally {

@@ -13,10 +13,15 @@ export const TASK_COLUMNS = `t.id, t.seq, t.journey_id, t.uow_id, t.stage, t.key
 export const TASK_COLUMNS_WITH_DEPS = `${TASK_COLUMNS},
   ARRAY(SELECT d.depends_on FROM task_dependencies d WHERE d.task_id = t.id ORDER BY d.depends_on) AS depends_on`;
 
+/** A ready human task's due instant: when it became ready plus its timeout (the person's time). */
+const HUMAN_DUE = (readyAt: string, retry: string) => `${readyAt} + ((${retry}->>'timeoutMs')::bigint * interval '1 millisecond')`;
+
+/** Human tasks never hold a lease: their lease_expires_at is the instant they are due (see dueAt). */
 export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
-  waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at)
+  waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at, lease_expires_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11::jsonb, $12::int, $13, $14, $15::jsonb, $16::jsonb, $17, $18,
-    CASE WHEN $12::int = 0 THEN $18::timestamptz END, $18)
+    CASE WHEN $12::int = 0 THEN $18::timestamptz END, $18,
+    CASE WHEN $12::int = 0 AND $9::text = 'human' THEN ${HUMAN_DUE('$18::timestamptz', '$11::jsonb')} END)
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING ${TASK_COLUMNS}`;
 
@@ -75,24 +80,35 @@ export const expiredLeases = `SELECT t.id, t.journey_id FROM tasks t
 
 /** $1 id, $2 output, $3 now: a person completed a human task that was waiting for them. */
 export const completeHuman = `UPDATE tasks t SET status = 'completed', output = $2::jsonb, finished_at = $3, started_at = COALESCE(t.started_at, $3),
-  attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, last_error = NULL, updated_at = $3
+  attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, last_error = NULL, lease_expires_at = NULL, updated_at = $3
   WHERE id = $1 AND status = 'pending' AND kind = 'human' AND waiting_on = 0 RETURNING ${TASK_COLUMNS}`;
 
 /** $1 id, $2 reason, $3 now: a person failed a human task (declined it). */
 export const failHuman = `UPDATE tasks t SET status = 'failed', last_error = $2, finished_at = $3, dead_lettered_at = $3,
-  started_at = COALESCE(t.started_at, $3), attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, updated_at = $3
+  started_at = COALESCE(t.started_at, $3), attempt = t.attempt + 1, total_attempts = t.total_attempts + 1, lease_expires_at = NULL, updated_at = $3
   WHERE id = $1 AND status = 'pending' AND kind = 'human' AND waiting_on = 0 RETURNING ${TASK_COLUMNS}`;
+
+/** $1 now, $2 how many: ready human tasks nobody completed before they were due. */
+export const overdueHumanTasks = `SELECT t.id, t.journey_id FROM tasks t
+  WHERE status = 'pending' AND kind = 'human' AND waiting_on = 0 AND lease_expires_at < $1
+  ORDER BY lease_expires_at LIMIT $2`;
+
+/** $1 id, $2 reason, $3 now: fails an overdue human task (still pending, ready and overdue under the lock). */
+export const timeOutHuman = `UPDATE tasks t SET status = 'failed', last_error = $2, finished_at = $3, dead_lettered_at = $3,
+  lease_expires_at = NULL, updated_at = $3
+  WHERE id = $1 AND status = 'pending' AND kind = 'human' AND waiting_on = 0 AND lease_expires_at < $3 RETURNING ${TASK_COLUMNS}`;
 
 /** $1 completed task, $2 now: its dependants wait on one task fewer; those reaching 0 become ready. */
 export const releaseDependants = `UPDATE tasks t SET waiting_on = t.waiting_on - 1,
   ready_at = CASE WHEN t.waiting_on = 1 THEN $2 ELSE t.ready_at END, run_at = CASE WHEN t.waiting_on = 1 THEN GREATEST(t.run_at, $2) ELSE t.run_at END,
+  lease_expires_at = CASE WHEN t.waiting_on = 1 AND t.kind = 'human' THEN ${HUMAN_DUE('$2::timestamptz', 't.retry')} ELSE t.lease_expires_at END,
   updated_at = $2
   WHERE t.status = 'pending' AND t.waiting_on > 0 AND t.id IN (SELECT d.task_id FROM task_dependencies d WHERE d.depends_on = $1)
   RETURNING ${TASK_COLUMNS}`;
 
 /** $1 id, $2 now: an operator retries a failed or cancelled task with a fresh retry budget. */
 export const retryManually = `UPDATE tasks t SET status = 'pending', attempt = 0, run_at = $2, dead_lettered_at = NULL, finished_at = NULL,
-  lease_owner = NULL, lease_expires_at = NULL, updated_at = $2,
+  lease_owner = NULL, lease_expires_at = CASE WHEN t.kind = 'human' THEN ${HUMAN_DUE('$2::timestamptz', 't.retry')} END, updated_at = $2,
   waiting_on = (SELECT count(*)::int FROM task_dependencies d JOIN tasks u ON u.id = d.depends_on WHERE d.task_id = t.id AND u.status <> 'completed')
   WHERE id = $1 AND status IN ('failed', 'cancelled') RETURNING ${TASK_COLUMNS}`;
 

@@ -30,6 +30,8 @@ export interface TaskRecord {
   runAt: string;
   leaseOwner: string | null;
   leaseExpiresAt: string | null;
+  /** A ready human task: when it fails as timed out unless someone completes it. */
+  dueAt: string | null;
   idempotencyKey: string;
   input: Record<string, unknown>;
   output: Record<string, unknown> | null;
@@ -107,7 +109,9 @@ export function toTask(r: TaskRow): TaskRecord {
     ...(r.depends_on !== undefined ? { dependsOn: r.depends_on } : {}),
     runAt: r.run_at.toISOString(),
     leaseOwner: r.lease_owner,
-    leaseExpiresAt: iso(r.lease_expires_at),
+    // A human task holds no lease: the column keeps its due instant while it waits for a person.
+    leaseExpiresAt: r.kind === 'human' ? null : iso(r.lease_expires_at),
+    dueAt: r.kind === 'human' && r.status === 'pending' && r.waiting_on === 0 ? iso(r.lease_expires_at) : null,
     idempotencyKey: r.idempotency_key,
     input: r.input,
     output: r.output,
@@ -241,6 +245,15 @@ export function completeHuman(tx: Queryable, id: string, output: Record<string, 
 
 export function failHuman(tx: Queryable, id: string, reason: string, now: Date): Promise<TaskRecord | undefined> {
   return one(tx, plan.failHuman, [id, reason, now]);
+}
+
+export async function overdueHumanTasks(db: Queryable, now: Date, limit: number): Promise<Array<{ id: string; journeyId: string | null }>> {
+  const rows = await db.query<{ id: string; journey_id: string | null }>(plan.overdueHumanTasks, [now, limit]);
+  return rows.map((r) => ({ id: r.id, journeyId: r.journey_id }));
+}
+
+export function timeOutHuman(tx: Queryable, id: string, reason: string, now: Date): Promise<TaskRecord | undefined> {
+  return one(tx, plan.timeOutHuman, [id, reason, now]);
 }
 
 export function releaseDependants(tx: Queryable, completedId: string, now: Date): Promise<TaskRecord[]> {

@@ -143,6 +143,35 @@ describe.each(DRIVERS)('task runtime on %s', (driver) => {
     expect(declined).toMatchObject({ status: 'failed', lastError: 'declined by vp: budget not approved' });
     expect(await jr.tasks.retry(human!.id, 'vp')).toMatchObject({ status: 'pending', ready: true });
   });
+
+  it('a human task nobody completes fails as timed out at its due instant (default 14 days), by the sweep’s durable timer', async () => {
+    const HOUR = 3_600_000;
+    const [quick, slow] = await jr.tasks.enqueue({ tasks: [{ key: 'sign-off', handler: 'cfo', kind: 'human', dueInMs: HOUR }, { key: 'review', handler: 'lead', kind: 'human' }] }, 't');
+    expect(quick).toMatchObject({ dueAt: new Date(clock.t + HOUR).toISOString(), leaseExpiresAt: null, retry: { timeoutMs: HOUR } });
+    expect(slow!.dueAt).toBe(new Date(clock.t + 14 * 24 * HOUR).toISOString());
+    // A human task waiting on another is not due yet; its clock starts when it becomes ready.
+    const [first, after] = await jr.tasks.enqueue({ tasks: [{ key: 'prep', handler: 'noop' }, { key: 'approve', handler: 'cfo', kind: 'human', dueInMs: HOUR, dependsOn: ['prep'] }] }, 't');
+    expect(after!.dueAt).toBeNull();
+    clock.advance(HOUR - 1);
+    expect(await jr.worker!.drain()).toBe(1);
+    expect((await jr.tasks.get(after!.id)).dueAt).toBe(new Date(clock.t + HOUR).toISOString());
+    expect((await jr.tasks.get(first!.id)).status).toBe('completed');
+    await jr.worker!.maintain();
+    expect((await jr.tasks.get(quick!.id)).status).toBe('pending');
+    clock.advance(2);
+    await jr.worker!.maintain();
+    expect(await jr.tasks.get(quick!.id)).toMatchObject({ status: 'failed', lastError: 'timed out', dueAt: null, finishedAt: new Date(clock.t).toISOString() });
+    expect((await jr.tasks.get(slow!.id)).status).toBe('pending');
+    expect((await jr.tasks.get(after!.id)).status).toBe('pending');
+    expect((await readEvents(db, { key: quick!.id, limit: 10 })).map((e) => [e.topic, e.payload.error])).toEqual([['task.failed', 'timed out']]);
+    expect((await listAudit(db, { target: quick!.id, limit: 10 })).map((a) => a.action)).toEqual(['task.timed_out']);
+    await expect(jr.tasks.complete(quick!.id, {}, 'cfo')).rejects.toMatchObject({ code: 'OW_CONFLICT' });
+    // A person who answers in time wins; the timer then has nothing to fire.
+    await jr.tasks.complete(after!.id, { output: { ok: true } }, 'cfo');
+    clock.advance(HOUR);
+    await jr.worker!.maintain();
+    expect((await jr.tasks.get(after!.id)).status).toBe('completed');
+  });
 });
 
 describe('two worker processes on one PostgreSQL', () => {

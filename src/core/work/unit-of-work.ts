@@ -2,10 +2,26 @@
 // on other units; what state a unit is in follows from the states of its tasks.
 import { z } from 'zod';
 import { TaskStatusSchema, type TaskStatus } from './dag';
-import { RetryPolicySchema } from './retry-policy';
+import { RetryPolicySchema, type RetryPolicy } from './retry-policy';
 
 export const TaskKindSchema = z.enum(['automated', 'human']);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
+
+/** How long a person has for a human task once it is ready, unless its definition says otherwise. */
+export const HUMAN_TASK_DUE_MS = 14 * 86_400_000;
+/** A human task may be due from one minute to one year after it becomes ready. */
+export const HumanDueSchema = z.number().int().min(60_000, 'a human task is due at least one minute after it is ready').max(366 * 86_400_000, 'a human task is due within a year');
+
+/**
+ * A human task's attempt is the person's turn: its retry policy's timeout is how long they have
+ * (`dueInMs`, default 14 days), after which the task fails as timed out. Automated tasks keep theirs.
+ */
+export function withHumanDue(kind: TaskKind, retry: RetryPolicy, dueInMs: number | undefined): RetryPolicy {
+  return kind === 'human' ? { ...retry, timeoutMs: dueInMs ?? HUMAN_TASK_DUE_MS } : retry;
+}
+
+/** The reason a human task fails with when nobody completed it in time. */
+export const HUMAN_TIMEOUT_REASON = 'timed out';
 
 /** Seed 003's Task; `handler` is the seed's agent_id, `input`/`output` its input_data/output_data. */
 export const TaskSchema = z

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { detectCycle, findDagProblems } from './dag';
 import { RetryPolicySchema } from './retry-policy';
-import { TaskKindSchema, type UnitKind, type UnitOfWork } from './unit-of-work';
+import { HumanDueSchema, TaskKindSchema, withHumanDue, type UnitKind, type UnitOfWork } from './unit-of-work';
 
 export const KEY_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const keySchema = z.string().regex(KEY_PATTERN, 'use lowercase letters, digits, - and _ (for example "install-connectors")');
@@ -20,6 +20,8 @@ export const TaskTemplateSchema = z
     retry: RetryPolicySchema.prefault({}),
     emits: z.string().min(1).optional(),
     outputSchema: z.record(z.string(), z.unknown()).optional(),
+    /** Human tasks: how long a person has once the task is ready (default 14 days); then it fails as timed out. */
+    dueInMs: HumanDueSchema.optional(),
   })
   .strict();
 export type TaskTemplate = z.output<typeof TaskTemplateSchema>;
@@ -151,7 +153,7 @@ export function instantiateUnits(templates: readonly UnitTemplate[], options: In
         status: 'pending',
         retryCount: 0,
         maxRetries: task.retry.maxRetries,
-        retry: task.retry,
+        retry: withHumanDue(task.kind, task.retry, task.dueInMs),
         ...(task.emits !== undefined ? { emits: task.emits } : {}),
         ...(task.outputSchema !== undefined ? { outputSchema: task.outputSchema } : {}),
       })),

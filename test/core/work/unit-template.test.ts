@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { findTemplateProblems, instantiateUnits, UnitTemplateSchema, unitId, type UnitTemplate } from '../../../src/core/work/unit-template';
+import { HUMAN_TASK_DUE_MS } from '../../../src/core/work/unit-of-work';
 
 const unit = (key: string, tasks: Array<{ key: string; dependsOn?: string[] }>, dependsOn: string[] = []): UnitTemplate =>
   UnitTemplateSchema.parse({ key, name: key, dependsOn, tasks: tasks.map((t) => ({ name: t.key, handler: 'h', ...t })) });
@@ -61,5 +62,16 @@ describe('instantiateUnits', () => {
     expect(first[1]!.tasks[0]!.dependsOn).toEqual(['j/pilot/1/a/y']);
     expect(first[0]!.tasks[1]).toMatchObject({ id: 'j/pilot/1/a/y', dependsOn: ['j/pilot/1/a/x'], status: 'pending', retryCount: 0, maxRetries: 3, output: null });
     expect(first[1]).toMatchObject({ status: 'pending', startedAt: null, completedAt: null, dependencies: ['j/pilot/1/a'] });
+  });
+
+  it('gives a human task the person’s time as its timeout: dueInMs, else 14 days; automated tasks keep theirs', () => {
+    const templates = [
+      UnitTemplateSchema.parse({ key: 'u', name: 'u', tasks: [{ key: 'auto', name: 'A', handler: 'h' }, { key: 'sign', name: 'S', handler: 'cfo', kind: 'human', dueInMs: 3_600_000 }, { key: 'review', name: 'R', handler: 'lead', kind: 'human' }] }),
+    ];
+    const [u] = instantiateUnits(templates, { journeyId: 'j', stage: 's', kind: 'stage', createdAt: '2026-01-01T00:00:00.000Z', visit: 1 });
+    expect(u!.tasks.map((t) => t.retry.timeoutMs)).toEqual([30_000, 3_600_000, HUMAN_TASK_DUE_MS]);
+    expect(HUMAN_TASK_DUE_MS).toBe(14 * 24 * 3600 * 1000);
+    const tooSoon = UnitTemplateSchema.safeParse({ key: 'u', name: 'u', tasks: [{ key: 't', name: 'T', handler: 'x', kind: 'human', dueInMs: 5 }] });
+    expect(tooSoon.error!.issues).toEqual([expect.objectContaining({ path: ['tasks', 0, 'dueInMs'], message: 'a human task is due at least one minute after it is ready' })]);
   });
 });

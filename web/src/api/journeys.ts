@@ -30,6 +30,8 @@ export const taskSchema = z.object({
   input: z.record(z.string(), z.unknown()),
   output: z.nullable(z.record(z.string(), z.unknown())),
   lastError: z.nullable(z.string()),
+  /** A ready human task: when it fails as timed out unless someone completes it. */
+  dueAt: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   readyAt: z.nullable(z.string()),
   startedAt: z.nullable(z.string()),

@@ -38,6 +38,11 @@ function TaskRow({ task, now, canAct, onDone, onFailure }: { task: Task; now: nu
         <td>
           <StatusBadge tone={taskTone(task.status)}>{waitingForPerson ? 'waiting for a person' : task.status}</StatusBadge>
           {task.lastError !== null && <span className="cell-note ju-error">{task.lastError}</span>}
+          {waitingForPerson && task.dueAt && (
+            <span className="cell-note" data-testid="task-due">
+              due <TimeStamp iso={task.dueAt} />
+            </span>
+          )}
         </td>
         <td className="numeric">
           {task.totalAttempts}
