@@ -13,6 +13,8 @@ import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
 import { MetricsService } from './metrics-service';
+import { WorkspaceService } from './workspace-service';
+import { detectPorts } from './workspace-ports';
 import { HealthService } from './health';
 import { QueueService } from './queue-service';
 import { DeadLetterService } from './dead-letter-service';
@@ -35,6 +37,7 @@ export class Runtime {
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
   readonly metrics: MetricsService;
+  readonly workspaces: WorkspaceService;
   readonly health: HealthService;
   readonly queues: QueueService;
   readonly deadLetters: DeadLetterService;
@@ -53,6 +56,7 @@ export class Runtime {
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
     this.metrics = new MetricsService(opts.db, opts.clock, () => this.bus.poke());
+    this.workspaces = new WorkspaceService(opts.db, opts.clock, () => this.bus.poke(), this.patterns, () => detectPorts(this));
     this.health = new HealthService(this, opts.kind);
     this.queues = new QueueService(opts.db, opts.clock, opts.kind, () => this.journeys.handlers.names());
     this.deadLetters = new DeadLetterService(opts.db, opts.clock, this.journeys.definitions, this.journeys.tasks, () => this.bus.poke());
@@ -69,11 +73,13 @@ export class Runtime {
     await this.registration?.start();
     this.health.start();
     this.queues.start();
+    this.workspaces.start();
   }
 
   async stop(): Promise<void> {
     this.health.stop();
     this.queues.stop();
+    await this.workspaces.stop();
     await this.journeys.stop();
     await this.registration?.stop();
     await this.patterns.stop();
