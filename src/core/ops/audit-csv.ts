@@ -1,5 +1,7 @@
 // Audit entries as CSV rows. A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR)
 // gets a leading apostrophe, so an exported actor name or summary cannot run in the reader's sheet.
+import { stringify } from 'csv-stringify/sync';
+
 export const AUDIT_CSV_COLUMNS = ['id', 'createdAt', 'actor', 'action', 'target', 'summary', 'details'] as const;
 
 export interface AuditCsvEntry {
@@ -23,4 +25,9 @@ export function auditCsvRows(entries: readonly AuditCsvEntry[]): string[][] {
     [...AUDIT_CSV_COLUMNS],
     ...entries.map((e) => [String(e.id), e.createdAt, e.actor, e.action, e.target, e.summary, e.details ? JSON.stringify(e.details) : ''].map(safeCell)),
   ];
+}
+
+/** The whole export as CSV text (RFC 4180 quoting by csv-stringify). */
+export function auditCsv(entries: readonly AuditCsvEntry[]): string {
+  return stringify(auditCsvRows(entries));
 }

@@ -11,6 +11,9 @@ import { registerSequenceRoutes } from './sequence-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerTaskRoutes } from './task-routes';
 import { registerTokenRoutes } from './token-routes';
+import { registerQueueRoutes } from './queue-routes';
+import { registerStatusRoutes } from './status-routes';
+import { registerContextRoutes } from './context-routes';
 import type client from 'prom-client';
 
 export interface RouteOptions {
@@ -31,4 +34,7 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
+  registerQueueRoutes(app, runtime);
+  registerStatusRoutes(app, runtime);
+  registerContextRoutes(app, runtime);
 }
