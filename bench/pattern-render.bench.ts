@@ -91,8 +91,8 @@ emit('pattern-render', {
   megabytes: round(bytes / 1e6),
   loadAverage: round(loadavg()[0] ?? 0),
   cores: cpus().length,
-  // Where one render's time goes (mean ms per catalog pattern). renderArtifacts lints the two
-  // diagrams three times: itself, inside generateArticle and inside diagramSizeScorecard.
+  // Where one render's time goes (mean ms per catalog pattern). Each step here runs on its own,
+  // linting and scoring as it needs; renderArtifacts lints and scores once and shares the result.
   stepsMs: {
     generateDiagrams: stepMs(base, (p) => generateDiagrams(p)),
     lintOneDiagram: stepMs(texts, (t) => lintMermaid(t)),

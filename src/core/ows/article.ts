@@ -191,9 +191,13 @@ export function articleSections(pattern: Pattern, diagrams = lintPatternDiagrams
   } satisfies Record<(typeof ARTICLE_HEADINGS)[number], string>;
 }
 
-export function generateArticle(pattern: Pattern, options: ArticleOptions = {}): string {
-  const diagrams = lintPatternDiagrams(pattern);
-  const scorecard = scorePattern(pattern, diagrams);
+/** Pass `diagrams` and `scorecard` when the caller already linted and scored the pattern (one pass, not two). */
+export function generateArticle(
+  pattern: Pattern,
+  options: ArticleOptions = {},
+  diagrams: [LintedDiagram, LintedDiagram] = lintPatternDiagrams(pattern),
+  scorecard: HqoScorecard = scorePattern(pattern, diagrams),
+): string {
   const sections = articleSections(pattern, diagrams, scorecard);
   const body = ARTICLE_HEADINGS.map((heading) => `## ${heading}\n\n${sections[heading]}`);
   return [header({ pattern, diagrams, scorecard }, options), ...body].join('\n\n') + '\n';

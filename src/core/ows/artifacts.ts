@@ -21,13 +21,13 @@ export function renderArtifacts(pattern: Pattern, options: ArtifactOptions): Rec
   const scorecard = scorePattern(pattern, diagrams);
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const files: Record<string, string> = {
-    'ARTICLE.md': generateArticle(pattern, { baseUrl: options.baseUrl }),
+    'ARTICLE.md': generateArticle(pattern, { baseUrl: options.baseUrl }, diagrams, scorecard),
     'as-is.mmd': diagrams[0].diagram.text,
     'orchestrated.mmd': diagrams[1].diagram.text,
     'checklist.md': checklistMarkdown(pattern, options),
     'checklist.csv': checklistCsv(pattern, options),
     'checklist.json': json(checklistJson(pattern, options)),
-    'scorecard.json': json({ ...scorecard, diagramSize: diagramSizeScorecard(pattern) }),
+    'scorecard.json': json({ ...scorecard, diagramSize: diagramSizeScorecard(pattern, diagrams) }),
   };
   if (options.sow !== undefined) {
     const sow = buildSow(pattern, options.sow);

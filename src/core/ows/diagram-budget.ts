@@ -80,9 +80,12 @@ function quote(text: string): string {
   return `"${short}"`;
 }
 
+// Built once: deriving the partial schema per call cost more than linting a diagram.
+const partialBudgetSchema = diagramBudgetSchema.partial();
+
 /** Counts and every budget violation of a diagram, or why it cannot be parsed. */
 export function lintMermaid(text: string, budget: Partial<DiagramBudget> = {}): LintResult {
-  const checked = diagramBudgetSchema.partial().safeParse(budget);
+  const checked = partialBudgetSchema.safeParse(budget);
   if (!checked.success) {
     const errors = zodIssuesToLocations(checked.error.issues);
     throw new AppError('OW_VALIDATION', `Invalid diagram budget:\n${formatLocations(errors)}`, errors);

@@ -38,8 +38,8 @@ function maxStepsInAnyBranch(pattern: Pick<Pattern, 'ows'>): number {
 }
 
 /** The OWS `outputs.diagramSizeScorecard` of the orchestrated diagram, computed, never copied. */
-export function diagramSizeScorecard(pattern: LintSource): DiagramSizeScorecard {
-  const [, orchestrated] = lintPatternDiagrams(pattern);
+export function diagramSizeScorecard(pattern: LintSource, linted: readonly [LintedDiagram, LintedDiagram] = lintPatternDiagrams(pattern)): DiagramSizeScorecard {
+  const [, orchestrated] = linted;
   const { counts, violations, parseError } = orchestrated.lint;
   const problems = [
     ...(parseError ? [`line ${parseError.line}: ${parseError.message}`] : []),

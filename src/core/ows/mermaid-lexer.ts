@@ -191,6 +191,44 @@ const RULES: Record<LexState, Rule[]> = {
   ACC_DESCR: [rule('[^\\n]*', 'ACC_DESCR_VALUE', { pop: 1 })],
 };
 
+/**
+ * The rules of a state as one sticky alternation, one capturing group per rule in rule order:
+ * the first alternative that matches is the first rule that matches, found in one regex run
+ * instead of one run per rule (the lexer's hot loop). No rule source has a capturing group of
+ * its own, so group k + 1 is rule k.
+ */
+const COMBINED: Record<LexState, RegExp> = Object.fromEntries(
+  Object.entries(RULES).map(([state, rules]) => [state, new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy')]),
+) as Record<LexState, RegExp>;
+
+type Match = { rule: Rule; length: number };
+
+/** The rule loop as Mermaid's lexer runs it: rules in order, an empty match only counts at the end or with an effect. */
+function firstRule(rules: readonly Rule[], from: number, prepared: string, pos: number, finished: boolean): Match | undefined {
+  for (let i = from; i < rules.length; i++) {
+    const r = rules[i] as Rule;
+    r.re.lastIndex = pos;
+    const m = r.re.exec(prepared);
+    if (m && (finished || m[0].length > 0 || r.effect)) return { rule: r, length: m[0].length };
+  }
+  return undefined;
+}
+
+function matchAt(state: LexState, prepared: string, pos: number, finished: boolean): Match | undefined {
+  const rules = RULES[state];
+  const combined = COMBINED[state];
+  combined.lastIndex = pos;
+  const m = combined.exec(prepared);
+  if (!m) return undefined;
+  let k = 1;
+  while (m[k] === undefined) k++;
+  const r = rules[k - 1] as Rule;
+  const length = m[0].length;
+  // An empty match the loop would skip: carry on with the rules after it, as the loop does.
+  if (!(finished || length > 0 || r.effect)) return firstRule(rules, k, prepared, pos, finished);
+  return { rule: r, length };
+}
+
 /** Tokens with offsets into `prepared`, ending with EOF, or the offset where no rule matched. */
 export function tokenize(prepared: string, from: number): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
@@ -201,15 +239,28 @@ export function tokenize(prepared: string, from: number): { tokens: Token[]; err
   while (!finished) {
     if (pos >= prepared.length) finished = true;
     const state = stack[stack.length - 1] ?? 'INITIAL';
-    let matched: { rule: Rule; length: number } | undefined;
-    for (const r of RULES[state]) {
-      r.re.lastIndex = pos;
-      const m = r.re.exec(prepared);
-      if (m && (finished || m[0].length > 0 || r.effect)) {
-        matched = { rule: r, length: m[0].length };
-        break;
-      }
-    }
+    const matched = matchAt(state, prepared, pos, finished);
+    if (!matched) return { tokens, error: { offset: pos, state } };
+    const { rule: r, length } = matched;
+    if (r.effect?.pop) stack.splice(stack.length - r.effect.pop, r.effect.pop);
+    if (r.effect?.push) stack.push(r.effect.push);
+    if (r.token) tokens.push({ type: r.token, start: pos, end: pos + length });
+    pos += length;
+  }
+  tokens.push({ type: 'EOF', start: prepared.length, end: prepared.length });
+  return { tokens };
+}
+
+/** The rule-by-rule lexer loop, exported for the test that checks the combined regexes against it. */
+export function tokenizeRuleByRule(prepared: string, from: number): { tokens: Token[]; error?: LexError } {
+  const tokens: Token[] = [];
+  const stack: LexState[] = ['INITIAL'];
+  let pos = from;
+  let finished = false;
+  while (!finished) {
+    if (pos >= prepared.length) finished = true;
+    const state = stack[stack.length - 1] ?? 'INITIAL';
+    const matched = firstRule(RULES[state], 0, prepared, pos, finished);
     if (!matched) return { tokens, error: { offset: pos, state } };
     const { rule: r, length } = matched;
     if (r.effect?.pop) stack.splice(stack.length - r.effect.pop, r.effect.pop);

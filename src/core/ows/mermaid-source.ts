@@ -32,11 +32,9 @@ export function columnOf(index: LineIndex, offset: number): number {
   return offset - (index.starts[line - 1] ?? 0) + 1;
 }
 
-/** Replaces every character of `[start, end)` except line breaks by a space. */
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    if (chars[i] !== '\n') chars[i] = ' ';
-  }
+/** Replaces every UTF-16 unit of `[start, end)` except line breaks by a space; the length stays. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
 }
 
 // Mermaid strips a YAML front matter block at the very start of the text.
@@ -59,18 +57,19 @@ const ENTITY_MASK = '\uE000';
  */
 export function prepareSource(text: string): string {
   // `\r\n` becomes `\n\n`: the lexer reads a run of line breaks as one, so nothing changes but the offsets stay put.
-  const chars = text.split('').map((c) => (c === '\r' ? '\n' : c));
-  let prepared = chars.join('');
-  const front = FRONT_MATTER.exec(prepared);
-  if (front) blank(chars, 0, front[0].length);
-  for (const m of prepared.matchAll(DIRECTIVE)) blank(chars, m.index, m.index + m[0].length);
-  prepared = chars.join('');
-  for (const m of prepared.matchAll(COMMENT_LINE)) blank(chars, m.index, m.index + m[0].length);
-  prepared = chars.join('');
-  for (const m of prepared.matchAll(ENTITY_CODE)) {
-    for (let i = m.index; i < m.index + m[0].length; i++) chars[i] = ENTITY_MASK;
+  const base = text.includes('\r') ? text.replace(/\r/g, '\n') : text;
+  // Each step runs only when its marker occurs: most diagrams have no front matter, directive,
+  // comment or entity, and preparing them is then a single copy.
+  let prepared = base;
+  const front = FRONT_MATTER.exec(base);
+  if (front) prepared = blank(prepared, 0, front[0].length);
+  // Directives are found in the text as it was before the front matter was blanked.
+  if (base.includes('%%{')) {
+    for (const m of base.matchAll(DIRECTIVE)) prepared = blank(prepared, m.index, m.index + m[0].length);
   }
-  return chars.join('') + '\n';
+  if (prepared.includes('%%')) prepared = prepared.replace(COMMENT_LINE, (line) => ' '.repeat(line.length));
+  if (prepared.includes('#')) prepared = prepared.replace(ENTITY_CODE, (code) => ENTITY_MASK.repeat(code.length));
+  return `${prepared}\n`;
 }
 
 /** Where the diagram starts: Mermaid detects the type by `sequenceDiagram` after leading whitespace. */

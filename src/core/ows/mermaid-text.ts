@@ -36,6 +36,21 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
  */
 export function displayLength(text: string): number {
   const visible = text.replace(ENTITY, '\u0001').replace(LINE_BREAK, '\u0001');
+  if (ONE_UNIT_PER_GRAPHEME.test(visible)) return visible.length;
+  return segmentedLength(visible);
+}
+
+/**
+ * Text in which every UTF-16 unit is a grapheme of its own: Latin up to the spacing modifiers
+ * (combining marks start at U+0300) without CR (CR LF is one grapheme), general punctuation
+ * before U+2028 and from U+2030 to U+205F, currency signs, letterlike symbols, arrows and
+ * mathematical operators. None of these extends, prepends to or joins a neighbour, so the
+ * segmenter would count one per unit; most labels are such text and skip the segmenter.
+ */
+const ONE_UNIT_PER_GRAPHEME = /^[\u0000-\u000c\u000e-\u02ff\u2010-\u2027\u2030-\u205f\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff]*$/;
+
+/** Grapheme clusters counted by the segmenter: emoji, combining marks, Hangul, CR LF. */
+export function segmentedLength(visible: string): number {
   let count = 0;
   for (const _ of segmenter.segment(visible)) count++;
   return count;

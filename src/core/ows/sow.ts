@@ -108,8 +108,16 @@ export function buildSow(pattern: Pattern, input: SowOptionsInput): Sow {
   };
 }
 
+// One formatter per currency: building an Intl.NumberFormat costs far more than formatting with it.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
 }
 
 export function sowMarkdown(sow: Sow): string {

@@ -44,3 +44,30 @@ describe('Markdown text', () => {
     expect(personWeeks(0.5)).toBe('0.5 person-weeks');
   });
 });
+
+/** mdInline as it was before its fast paths: every rewrite on every call. The oracle of the faster one. */
+function referenceInline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\\/g, '\\\\')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[[\]]/g, (c) => `\\${c}`)
+    .replace(/^(#{1,6}|[-+*])(?=\s|$)/, '\\$1')
+    .replace(/^>/, '\\>')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^([-*_])(?=(?:\s*[-*_]){2,}\s*$)/, '\\$1');
+}
+
+describe('mdInline fast paths', () => {
+  it('escapes exactly as the full sequence of rewrites, whatever the text', () => {
+    const pieces = ['a', 'Word', ' ', '  ', '\t', '\n', '\u00a0', '\u000b', '\u0085', '\u1680', '\u180e', '\u2005', '\u200b', '\u2028', '\u202f', '\u3000', '\ufeff', '#', '##', '-', '+', '*', '_', '>', '1', '12.', '3)', '.', ')', '\\', '&', '&amp;', '&#59;', '<', '[', ']', '|', '`', 'é', '😀'];
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), fc.string({ maxLength: 40 })), (text) => {
+        expect(mdInline(text)).toBe(referenceInline(text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});

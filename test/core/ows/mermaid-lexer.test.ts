@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/core/ows/mermaid-lexer';
+import { tokenize, tokenizeRuleByRule } from '../../../src/core/ows/mermaid-lexer';
 import { prepareSource } from '../../../src/core/ows/mermaid-source';
+import { diagramText, mutatedDiagramText } from './mermaid-arbitraries';
+import { EDGE_CASES, REFERENCE_DIAGRAMS } from './mermaid-corpus';
 
 const types = (text: string) => {
   const prepared = prepareSource(text);
@@ -28,5 +31,27 @@ describe('tokenize', () => {
   it('stops where no rule of the current state matches', () => {
     const prepared = prepareSource('participant A:b');
     expect(tokenize(prepared, 0).error).toEqual({ offset: 12, state: 'ID' });
+  });
+});
+
+describe('tokenize with one combined regex per state', () => {
+  const same = (text: string) => {
+    const prepared = prepareSource(text);
+    expect(tokenize(prepared, 0)).toEqual(tokenizeRuleByRule(prepared, 0));
+  };
+
+  it('yields the tokens and errors of the rule-by-rule loop on the corpus', () => {
+    for (const text of [...Object.values(EDGE_CASES), ...REFERENCE_DIAGRAMS]) same(text);
+  });
+
+  it('yields the tokens and errors of the rule-by-rule loop on generated, mutated and arbitrary text', () => {
+    const pieces = ['participant ', 'actor ', ' as ', 'A', '->>', '-x', '--)', ':', ';', '#', '%%', '@{', '}', '\n', ' ', 'Note over ', 'alt ', 'end', 'accDescr {', 'title ', '42 ', '+', '-', 'é'];
+    fc.assert(
+      fc.property(
+        fc.oneof(diagramText, mutatedDiagramText, fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 60 })),
+        same,
+      ),
+      { numRuns: 600 },
+    );
   });
 });
