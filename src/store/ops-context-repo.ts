@@ -20,7 +20,8 @@ function eventClause(c: Context): string {
 
 /** Newest first, at most `limit`, optionally only ids below `before` and topics a predicate accepts in SQL. */
 export async function contextEvents(db: Queryable, c: Context, limit: number, before?: number): Promise<StoredEvent[]> {
-  const params: Array<string | number> = [c.id, `${c.id.replace(/[\\%_]/g, (x) => `\\${x}`)}/%`];
+  // $2 (the key prefix) only where the clause uses it: PostgreSQL cannot type an unused parameter.
+  const params: Array<string | number> = c.kind === 'journey' ? [c.id, `${c.id.replace(/[\\%_]/g, (x) => `\\${x}`)}/%`] : [c.id];
   let sql = `SELECT id, topic, key, payload, created_at FROM events WHERE ${eventClause(c)}`;
   if (before !== undefined) {
     params.push(before);
