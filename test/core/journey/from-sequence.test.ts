@@ -4,7 +4,7 @@ import { journeyFromSequence, toEventName } from '../../../src/core/journey/from
 import { transition } from '../../../src/core/journey/transition';
 import { JourneyDriver, ofType } from './fixtures/journey-driver';
 
-const operator: unknown = JSON.parse(readFileSync(new URL('../../../../shared/reference/sequences/operator-implementation.json', import.meta.url), 'utf8'));
+const operator: unknown = JSON.parse(readFileSync(new URL('../../fixtures/sequences/operator-implementation.json', import.meta.url), 'utf8'));
 type Seq = { movements: Array<{ name: string; beats: Array<{ name: string; event: string }> }> };
 const seq = operator as Seq;
 

@@ -11,7 +11,7 @@ import { transition } from '../../../src/core/journey/transition';
 import { T0 } from './fixtures/journey-driver';
 import { tinyDefinition } from './fixtures/tiny-definition';
 
-const sequence = journeyFromSequence(JSON.parse(readFileSync(new URL('../../../../shared/reference/sequences/operator-implementation.json', import.meta.url), 'utf8')));
+const sequence = journeyFromSequence(JSON.parse(readFileSync(new URL('../../fixtures/sequences/operator-implementation.json', import.meta.url), 'utf8')));
 if (!sequence.ok) throw new Error('operator-implementation did not convert');
 
 const definitions: Array<[string, JourneyDefinition]> = [
