@@ -8,6 +8,7 @@ import { VERSION } from '../version';
 import { CliError } from './cli-error';
 import { adviseCommand } from './commands/advise-command';
 import { benchCommand } from './commands/bench-command';
+import { metricsCommand } from './commands/metrics-command';
 import { docsCommand } from './commands/docs-command';
 import { journeyCommand } from './commands/journey-command';
 import { migrateCommand } from './commands/migrate-command';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
