@@ -10,6 +10,7 @@ import { registerJourneyRoutes } from './journey-routes';
 import { registerSequenceRoutes } from './sequence-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerTaskRoutes } from './task-routes';
+import { registerMetricsRoutes } from './metrics-routes';
 import { registerTokenRoutes } from './token-routes';
 import { registerQueueRoutes } from './queue-routes';
 import { registerStatusRoutes } from './status-routes';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
+  registerMetricsRoutes(app, runtime);
   registerQueueRoutes(app, runtime);
   registerStatusRoutes(app, runtime);
   registerContextRoutes(app, runtime);
