@@ -12,6 +12,7 @@ import type { HandlerRegistry } from './handlers/handler-registry';
 import type { JourneyDefinitions } from './journey-definitions';
 import type { JourneyTimers } from './journey-timers';
 import { runAttempt } from './task-attempt';
+import { CompletionBatcher, completesAlone } from './task-batch-complete';
 import { timeOutOverdueHumanTasks } from './task-human-due';
 import { commitEngineChange } from './task-commit';
 import { commitFailure, commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
@@ -50,6 +51,7 @@ export class TaskWorker {
   private dueTimer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private sweeping = false;
+  private readonly completions: CompletionBatcher;
 
   constructor(
     private readonly db: Db,
@@ -59,7 +61,9 @@ export class TaskWorker {
     private readonly journeyTimers: JourneyTimers,
     readonly options: TaskWorkerOptions,
     private readonly onEvents: (events: StoredEvent[]) => void,
-  ) {}
+  ) {
+    this.completions = new CompletionBatcher(db, clock, options.workerId, onEvents);
+  }
 
   get id(): string {
     return this.options.workerId;
@@ -215,6 +219,12 @@ export class TaskWorker {
     const lease = { id: task.id, owner: this.id, attempt: task.attempt };
     const { output, error } = await runAttempt(task, this.handlers, controller, this.db, () => this.clock.now());
     if (flight.abandoned) return;
+    if (error === undefined && completesAlone(task, output)) {
+      const done = await this.completions.complete(task, output);
+      if (done) this.stats.completed++;
+      else this.stats.leasesLost++;
+      return;
+    }
     const random = this.options.random();
     const { result } = await commitEngineChange(
       this.db,

@@ -35,15 +35,14 @@ function toEvent(r: EventRow): StoredEvent {
 export async function appendEvents(tx: Queryable, events: ReadonlyArray<NewEvent>, now: Date): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK_KEY]);
-  const stored: StoredEvent[] = [];
-  for (const e of events) {
-    const rows = await tx.query<EventRow>(
-      'INSERT INTO events (topic, key, payload, created_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id, topic, key, payload, created_at',
-      [e.topic, e.key ?? null, JSON.stringify(e.payload), now],
-    );
-    const row = rows[0];
-    if (row) stored.push(toEvent(row));
-  }
+  // One statement for the whole batch (a claim or a batch of completions writes dozens): ids follow the input order.
+  const rows = await tx.query<EventRow>(
+    `INSERT INTO events (topic, key, payload, created_at)
+     SELECT e.topic, e.key, e.payload::jsonb, $4 FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(topic, key, payload, n) ORDER BY e.n
+     RETURNING id, topic, key, payload, created_at`,
+    [events.map((e) => e.topic), events.map((e) => e.key ?? null) as string[], events.map((e) => JSON.stringify(e.payload)), now],
+  );
+  const stored = rows.map(toEvent).sort((a, b) => a.id - b.id);
   const last = stored.at(-1);
   if (last) await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(last.id)]);
   return stored;

@@ -56,6 +56,16 @@ export const completeLeased = `UPDATE tasks t SET status = 'completed', output =
   lease_owner = NULL, lease_expires_at = NULL, updated_at = $5
   WHERE ${HELD} RETURNING ${TASK_COLUMNS}`;
 
+/**
+ * $1 ids, $2 attempts, $3 outputs (JSON text), $4 now, $5 worker: completes several leased attempts in
+ * one statement (tasks nothing depends on, outside journeys); each row keeps the HELD guard.
+ */
+export const completeLeasedBatch = `UPDATE tasks t SET status = 'completed', output = v.output::jsonb, finished_at = $4, last_error = NULL,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
+  FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempt, output)
+  WHERE t.id = v.id AND t.status = 'running' AND t.lease_owner = $5 AND t.attempt = v.attempt
+  RETURNING ${TASK_COLUMNS}`;
+
 /** $1 id, $2 worker, $3 attempt, $4 error, $5 run again at, $6 now. */
 export const retryLeased = `UPDATE tasks t SET status = 'pending', last_error = $4, run_at = $5, lease_owner = NULL, lease_expires_at = NULL, updated_at = $6
   WHERE ${HELD} RETURNING ${TASK_COLUMNS}`;

@@ -2,7 +2,7 @@
 import type { RetryPolicy } from '../core/work/retry-policy';
 import type { TaskKind } from '../core/work/unit-of-work';
 import type { TaskStatus } from '../core/work/dag';
-import type { Queryable } from './db';
+import type { Queryable, SqlParam } from './db';
 import * as plan from './task-plans';
 
 export interface TaskRecord {
@@ -128,11 +128,11 @@ export function toTask(r: TaskRow): TaskRecord {
   };
 }
 
-async function many(db: Queryable, sql: string, params: ReadonlyArray<string | number | boolean | null | Date | ReadonlyArray<string>>): Promise<TaskRecord[]> {
+async function many(db: Queryable, sql: string, params: ReadonlyArray<SqlParam>): Promise<TaskRecord[]> {
   return (await db.query<TaskRow>(sql, params)).map(toTask);
 }
 
-async function one(db: Queryable, sql: string, params: ReadonlyArray<string | number | boolean | null | Date | ReadonlyArray<string>>): Promise<TaskRecord | undefined> {
+async function one(db: Queryable, sql: string, params: ReadonlyArray<SqlParam>): Promise<TaskRecord | undefined> {
   return (await many(db, sql, params))[0];
 }
 
@@ -220,6 +220,12 @@ export interface Lease {
 
 export function completeLeased(tx: Queryable, l: Lease, output: Record<string, unknown>, now: Date): Promise<TaskRecord | undefined> {
   return one(tx, plan.completeLeased, [l.id, l.owner, l.attempt, JSON.stringify(output), now]);
+}
+
+/** Completes several attempts leased by `owner` at once; returns those still held (the others were lost). */
+export function completeLeasedBatch(tx: Queryable, owner: string, done: ReadonlyArray<{ id: string; attempt: number; output: Record<string, unknown> }>, now: Date): Promise<TaskRecord[]> {
+  if (done.length === 0) return Promise.resolve([]);
+  return many(tx, plan.completeLeasedBatch, [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => JSON.stringify(d.output)), now, owner]);
 }
 
 export function retryLeased(tx: Queryable, l: Lease, error: string, runAt: Date, now: Date): Promise<TaskRecord | undefined> {

@@ -36,6 +36,16 @@ describe.each(DRIVERS)('event outbox on %s', (driver) => {
     expect((await listAudit(db, { target: 't2', limit: 10 })).map((a) => a.action)).toEqual(['x.do']);
   });
 
+  it('writes a batch in one statement: ids in input order, keys may be absent, payloads kept exactly', async () => {
+    const start = await lastEventId(db);
+    const batch = Array.from({ length: 120 }, (_, i) => ({ topic: `batch.e${i % 3}`, ...(i % 2 === 0 ? { key: `k${i}` } : {}), payload: { i, quote: 'a "b", {c}' } }));
+    const stored = await db.transaction((tx) => appendEvents(tx, batch, NOW));
+    expect(stored.map((e) => e.payload.i)).toEqual(batch.map((e) => e.payload.i));
+    expect(stored.map((e) => e.key)).toEqual(batch.map((e) => e.key ?? null));
+    expect(stored.every((e, n) => n === 0 || e.id > stored[n - 1]!.id)).toBe(true);
+    expect((await readEvents(db, { after: start, limit: 500 })).map((e) => [e.topic, e.payload])).toEqual(batch.map((e) => [e.topic, e.payload]));
+  });
+
   it('reads in id order from a position, filtered by topic prefix and key', async () => {
     const start = await lastEventId(db);
     await db.transaction((tx) =>

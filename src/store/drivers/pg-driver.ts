@@ -47,17 +47,55 @@ export async function openPostgres(url: string, options: { max?: number; applica
 
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let closed = false;
 
-  async function ensureListenClient(): Promise<pg.Client> {
-    if (listenClient) return listenClient;
-    const client = new pg.Client({ connectionString: url, application_name: 'orchestration-wisdom-listen' });
+  // The LISTEN connection survives a server restart or a terminated backend: it reconnects with
+  // backoff, LISTENs again on every channel and wakes every handler once (a NOTIFY may have been missed).
+  function scheduleReconnect(delayMs: number): void {
+    if (closed || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      ensureListenClient().then(
+        () => {
+          for (const set of listeners.values()) for (const h of set) h('');
+        },
+        () => scheduleReconnect(Math.min(delayMs * 2, 5_000)),
+      );
+    }, delayMs);
+    reconnectTimer.unref();
+  }
+
+  async function connectListenClient(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: url, application_name: 'orchestration-wisdom-listen', connectionTimeoutMillis: 10_000 });
     client.on('error', () => undefined);
-    await client.connect();
     client.on('notification', (msg) => {
       for (const h of listeners.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
+    client.on('end', () => {
+      // Only a connection that was up reconnects here; a failed attempt is retried by its caller.
+      if (listenClient !== client) return;
+      listenClient = undefined;
+      scheduleReconnect(100);
+    });
+    try {
+      await client.connect();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
     listenClient = client;
     return client;
+  }
+
+  function ensureListenClient(): Promise<pg.Client> {
+    if (listenClient) return Promise.resolve(listenClient);
+    connecting ??= connectListenClient().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
   }
 
   const self = wrapClient(pool);
@@ -68,16 +106,21 @@ export async function openPostgres(url: string, options: { max?: number; applica
     exec: self.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn(wrapClient(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back (server restarted, backend terminated) is discarded, not pooled.
+        broken = !(await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        ));
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T> {
@@ -103,6 +146,8 @@ export async function openPostgres(url: string, options: { max?: number; applica
       };
     },
     async close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
       if (listenClient) await listenClient.end().catch(() => undefined);
       await pool.end();
     },

@@ -1,0 +1,75 @@
+// Group commit of finished tasks: while one completion transaction runs, the next finished tasks
+// queue up and are committed together in the following one (one UPDATE … FROM unnest and one
+// multi-row event insert), instead of a transaction per task. Only tasks whose completion touches
+// nothing else qualify: outside journeys and units, nothing depending on them, no beat to emit.
+import { TASK_TOPICS } from '../core/journey/topics';
+import type { Db } from '../store/db';
+import type { StoredEvent } from '../store/events-repo';
+import { completeLeasedBatch, type TaskRecord } from '../store/task-repo';
+import type { Clock } from './clock';
+import { commitEngineChange } from './task-commit';
+import { reportedMetrics, taskEventKey, taskEventPayload } from './task-outcomes';
+
+interface Pending {
+  task: TaskRecord;
+  output: Record<string, unknown>;
+  resolve: (task: TaskRecord | undefined) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Most completions per transaction: keeps one commit short even when thousands finish at once. */
+const MAX_BATCH = 256;
+
+export function completesAlone(task: TaskRecord, output: Record<string, unknown>): boolean {
+  return task.journeyId === null && task.unitId === null && task.dependants === 0 && task.emits === null && reportedMetrics(output) === undefined;
+}
+
+export class CompletionBatcher {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly owner: string,
+    private readonly onEvents: (events: StoredEvent[]) => void,
+  ) {}
+
+  /** Resolves once the completion is committed: the task as completed, or undefined when its lease was lost. */
+  complete(task: TaskRecord, output: Record<string, unknown>): Promise<TaskRecord | undefined> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, output, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const { result } = await commitEngineChange(
+            this.db,
+            this.clock,
+            async (tx, now) => {
+              const done = await completeLeasedBatch(tx, this.owner, batch.map((p) => ({ id: p.task.id, attempt: p.task.attempt, output: p.output })), now);
+              const events = done.map((t) => ({
+                topic: TASK_TOPICS.completed,
+                key: taskEventKey(t),
+                payload: taskEventPayload(t, { worker: this.owner, durationMs: t.attemptStartedAt ? now.getTime() - Date.parse(t.attemptStartedAt) : null }),
+              }));
+              return { result: new Map(done.map((t) => [t.id, t] as const)), events };
+            },
+            this.onEvents,
+          );
+          for (const p of batch) p.resolve(result.get(p.task.id));
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
