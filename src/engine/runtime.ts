@@ -12,6 +12,7 @@ import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
+import { TicketService, SupportAgentService, EscalationModeService } from './ticket-runtime';
 import { MetricsService } from './metrics-service';
 import { WorkspaceService } from './workspace-service';
 import { detectPorts } from './workspace-ports';
@@ -34,6 +35,9 @@ export class Runtime {
   readonly advisor: AdvisorService;
   readonly patterns: PatternService;
   readonly journeys: JourneyRuntime;
+  readonly tickets: TicketService;
+  readonly supportAgents: SupportAgentService;
+  readonly escalation: EscalationModeService;
   readonly registration: WorkerRegistration | undefined;
   readonly startedAt: Date;
   readonly metrics: MetricsService;
@@ -54,6 +58,9 @@ export class Runtime {
     this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke(), () => libraryPatternSummaries(this.patterns));
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
+    this.tickets = new TicketService(opts.db, opts.clock, () => this.bus.poke());
+    this.supportAgents = new SupportAgentService(opts.db, this.tickets, opts.clock, opts.kind);
+    this.escalation = new EscalationModeService(opts.db, this.tickets);
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
     this.metrics = new MetricsService(opts.db, opts.clock, () => this.bus.poke());
     this.workspaces = new WorkspaceService(opts.db, opts.clock, () => this.bus.poke(), this.patterns, () => detectPorts(this));
@@ -70,6 +77,7 @@ export class Runtime {
     await this.advisor.seedOnFirstStart();
     await this.patterns.start(this.bus);
     await this.journeys.start();
+    this.supportAgents.start();
     await this.registration?.start();
     this.health.start();
     this.queues.start();
@@ -81,6 +89,7 @@ export class Runtime {
     this.queues.stop();
     await this.workspaces.stop();
     await this.journeys.stop();
+    await this.supportAgents.stop();
     await this.registration?.stop();
     await this.patterns.stop();
     await this.bus.stop();
