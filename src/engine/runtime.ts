@@ -12,7 +12,6 @@ import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
-import { SlaMonitor } from './sla-monitor';
 import { TicketService, SupportAgentService, EscalationModeService } from './ticket-runtime';
 import { MetricsService } from './metrics-service';
 import { WorkspaceService } from './workspace-service';
@@ -36,7 +35,6 @@ export class Runtime {
   readonly advisor: AdvisorService;
   readonly patterns: PatternService;
   readonly journeys: JourneyRuntime;
-  readonly sla: SlaMonitor;
   readonly tickets: TicketService;
   readonly supportAgents: SupportAgentService;
   readonly escalation: EscalationModeService;
@@ -60,7 +58,6 @@ export class Runtime {
     this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke(), () => libraryPatternSummaries(this.patterns));
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
-    this.sla = new SlaMonitor({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke(), tickets: () => this.tickets });
     this.tickets = new TicketService(opts.db, opts.clock, () => this.bus.poke());
     this.supportAgents = new SupportAgentService(opts.db, this.tickets, opts.clock, opts.kind);
     this.escalation = new EscalationModeService(opts.db, this.tickets);
@@ -80,7 +77,6 @@ export class Runtime {
     await this.advisor.seedOnFirstStart();
     await this.patterns.start(this.bus);
     await this.journeys.start();
-    this.sla.start(this.bus);
     this.supportAgents.start();
     await this.registration?.start();
     this.health.start();
@@ -93,7 +89,6 @@ export class Runtime {
     this.queues.stop();
     await this.workspaces.stop();
     await this.journeys.stop();
-    await this.sla.stop();
     await this.supportAgents.stop();
     await this.registration?.stop();
     await this.patterns.stop();
