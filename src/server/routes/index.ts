@@ -2,6 +2,7 @@
 import type { Runtime } from '../../engine/runtime';
 import type { App } from '../types';
 import { registerAdvisorRoutes } from './advisor-routes';
+import { registerAgentRoutes } from './agent-routes';
 import { registerEventRoutes } from './event-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerInfoRoutes } from './info-routes';
@@ -35,6 +36,7 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
+  registerAgentRoutes(app, runtime);
   registerMetricsRoutes(app, runtime);
   registerQueueRoutes(app, runtime);
   registerStatusRoutes(app, runtime);
