@@ -132,3 +132,35 @@ export async function countOpenClocks(q: Queryable): Promise<number> {
   const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM sla_clocks WHERE met_at IS NULL');
   return rows[0]?.n ?? 0;
 }
+
+export interface TicketSummary {
+  id: string;
+  subject: string;
+  priority: Priority;
+  tier: string;
+  status: string;
+  createdAt: number;
+}
+
+/** The few ticket fields an alert shows (the tickets table is the ticket service's; read only here). */
+export async function ticketSummaries(q: Queryable, ids: ReadonlyArray<string>): Promise<Map<string, TicketSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; subject: string; priority: Priority; tier: string; status: string; created_at: Date }>(
+    'SELECT id, subject, priority, tier, status, created_at FROM tickets WHERE id = ANY($1::text[])',
+    [ids as string[]],
+  );
+  return new Map(rows.map((r) => [r.id, { id: r.id, subject: r.subject, priority: r.priority, tier: r.tier, status: r.status, createdAt: r.created_at.getTime() }]));
+}
+
+/** Keeps the ticket's queue-ordering deadline and policy version in step with its clocks. */
+export async function setTicketSla(q: Queryable, ticketId: string, dueAt: Date | null, policy: { id: string; version: number } | null): Promise<void> {
+  if (policy) await q.query('UPDATE tickets SET sla_due_at = $2, sla_policy_id = $3, sla_policy_version = $4 WHERE id = $1', [ticketId, dueAt, policy.id, policy.version]);
+  else await q.query('UPDATE tickets SET sla_due_at = $2 WHERE id = $1', [ticketId, dueAt]);
+}
+
+/** escalation.mode from settings (off | shadow | production; production when unset). */
+export async function escalationModeSetting(q: Queryable): Promise<'off' | 'shadow' | 'production'> {
+  const rows = await q.query<{ value: unknown }>(`SELECT value FROM settings WHERE key = 'escalation.mode'`);
+  const v = rows[0]?.value;
+  return v === 'off' || v === 'shadow' ? v : 'production';
+}
