@@ -12,6 +12,8 @@ import { PatternService } from './pattern-service';
 import { JourneyRuntime } from './journey-runtime';
 import { WorkerRegistration } from './worker-registry';
 import { readiness, type ExtraCheck } from './health';
+import { AgentService } from './agent-service';
+import { SlaMonitor } from './sla-monitor';
 import { TicketService, SupportAgentService, EscalationModeService } from './ticket-runtime';
 import { MetricsService } from './metrics-service';
 import { WorkspaceService } from './workspace-service';
@@ -35,6 +37,8 @@ export class Runtime {
   readonly advisor: AdvisorService;
   readonly patterns: PatternService;
   readonly journeys: JourneyRuntime;
+  readonly agents: AgentService;
+  readonly sla: SlaMonitor;
   readonly tickets: TicketService;
   readonly supportAgents: SupportAgentService;
   readonly escalation: EscalationModeService;
@@ -58,9 +62,12 @@ export class Runtime {
     this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke(), () => libraryPatternSummaries(this.patterns));
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
     this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
+    this.agents = new AgentService(opts.db, opts.clock, () => this.bus.poke(), this.journeys);
+    this.sla = new SlaMonitor({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke(), tickets: () => this.tickets });
     this.tickets = new TicketService(opts.db, opts.clock, () => this.bus.poke());
     this.supportAgents = new SupportAgentService(opts.db, this.tickets, opts.clock, opts.kind);
     this.escalation = new EscalationModeService(opts.db, this.tickets);
+    this.tickets.addObserver(this.sla.observer);
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
     this.metrics = new MetricsService(opts.db, opts.clock, () => this.bus.poke());
     this.workspaces = new WorkspaceService(opts.db, opts.clock, () => this.bus.poke(), this.patterns, () => detectPorts(this));
@@ -76,7 +83,9 @@ export class Runtime {
     await this.sequences.seedOnFirstStart();
     await this.advisor.seedOnFirstStart();
     await this.patterns.start(this.bus);
+    this.agents.start(this.bus);
     await this.journeys.start();
+    this.sla.start(this.bus);
     this.supportAgents.start();
     await this.registration?.start();
     this.health.start();
@@ -89,9 +98,11 @@ export class Runtime {
     this.queues.stop();
     await this.workspaces.stop();
     await this.journeys.stop();
+    await this.sla.stop();
     await this.supportAgents.stop();
     await this.registration?.stop();
     await this.patterns.stop();
+    this.agents.stop();
     await this.bus.stop();
   }
 
