@@ -3,4 +3,9 @@ import type { SectionTab } from '../../components/section-tabs';
 
 export const OPERATIONS_TABS: readonly SectionTab[] = [
   { path: '/operations', label: 'Overview', end: true },
+  { path: '/operations/status', label: 'Status' },
+  { path: '/operations/queues', label: 'Queues' },
+  { path: '/operations/dead-letters', label: 'Dead letters' },
+  { path: '/operations/audit', label: 'Audit' },
+  { path: '/operations/context', label: 'Context' },
 ];
