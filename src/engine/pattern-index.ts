@@ -103,7 +103,8 @@ export class LibraryIndex {
       const referenceCount = entry.baseline + recorded;
       if (referenceCount === entry.searchable.referenceCount) continue;
       entry.searchable = { ...entry.searchable, referenceCount };
-      index.replace(entry.searchable);
+      // Only the count: re-indexing the text would also drop every cached match.
+      index.updateReferenceCount(slug, referenceCount);
     }
     this.pendingCounts.clear();
   }

@@ -31,8 +31,11 @@ export interface PatternIndexOptions {
   /** Facet values to list even with no pattern (e.g. the OWS enumerations), in display order. */
   knownFacetValues?: Partial<Record<FacetName, readonly string[]>>;
   /**
-   * How many recent text queries keep their matches (default 64; 0 disables). Refining a
-   * search by facet, sort or page then skips the text scoring; any change to the index clears it.
+   * How many recent queries keep their work (default 64; 0 disables): the text matches per
+   * search words, and the matching set with its facet counts per words and filters. Refining a
+   * search by facet, sort or page then skips the text scoring, and paging or re-sorting skips
+   * the counting too. Adding, replacing or removing a pattern clears both; a new reference count
+   * clears neither (it changes orderings only).
    */
   textCacheSize?: number;
 }
@@ -51,6 +54,11 @@ export interface PatternIndex {
   replace(pattern: SearchablePattern): 'added' | 'replaced';
   /** Removes a pattern; false when the slug is unknown. */
   remove(slug: string): boolean;
+  /**
+   * Sets a pattern's reference count (false when the slug is unknown). Unlike `replace`, the text
+   * is not re-indexed and cached matches stay valid: views and downloads change counts often.
+   */
+  updateReferenceCount(slug: string, referenceCount: number): boolean;
   has(slug: string): boolean;
   readonly size: number;
 }
@@ -67,7 +75,21 @@ interface Entry {
 interface Snapshot {
   matrix: FacetMatrix;
   entries: Entry[];
+  /** Rows by sort; cleared when a reference count changes. */
   orders: Map<SortKey, Int32Array>;
+}
+
+/** What a query's words and filters select, independent of sort and page (cached per shape). */
+interface ShapeMatches {
+  /** Matching rows: in relevance order for a text query, else in row order. */
+  rows: Int32Array;
+  /** Row → 1 when it matches, to walk a sort order and stop after the page. */
+  member: Uint8Array;
+  /** Per facet, the count of every value id. */
+  counts: Int32Array[];
+  text?: TextMatches;
+  /** Row → index of its text result (read only for the page shown). */
+  resultOf?: Int32Array;
 }
 
 const FACET_FIELD: Record<FacetName, (p: SearchablePattern) => readonly string[]> = {
@@ -118,6 +140,7 @@ class MiniSearchPatternIndex implements PatternIndex {
   private readonly vocabulary: FacetVocabulary;
   private snapshot: Snapshot | undefined;
   private readonly textCache = new Map<string, TextMatches>();
+  private readonly shapeCache = new Map<string, ShapeMatches>();
   private readonly textCacheSize: number;
 
   constructor(patterns: readonly unknown[], options: PatternIndexOptions) {
@@ -151,8 +174,14 @@ class MiniSearchPatternIndex implements PatternIndex {
     const ids = FACETS.map((facet, f) => this.vocabulary.add(f, FACET_FIELD[facet](pattern)));
     this.entries.set(pattern.slug, { pattern, ids, publishedMs: Date.parse(pattern.publishedAt), row: -1 });
     this.text.add(pattern);
+    this.changed();
+  }
+
+  /** The set of patterns changed: rows, bitmasks, orders and every cached match are stale. */
+  private changed(): void {
     this.snapshot = undefined;
     this.textCache.clear();
+    this.shapeCache.clear();
   }
 
   add(input: SearchablePattern): void {
@@ -174,8 +203,20 @@ class MiniSearchPatternIndex implements PatternIndex {
     this.text.remove(entry.pattern);
     this.entries.delete(slug);
     entry.ids.forEach((ids, f) => this.vocabulary.remove(f, ids));
-    this.snapshot = undefined;
-    this.textCache.clear();
+    this.changed();
+    return true;
+  }
+
+  updateReferenceCount(slug: string, referenceCount: number): boolean {
+    if (!Number.isInteger(referenceCount) || referenceCount < 0) {
+      throw new AppError('OW_VALIDATION', 'Invalid reference count: must be a whole number of 0 or more', [{ pointer: '/referenceCount', message: 'must be a whole number of 0 or more' }]);
+    }
+    const entry = this.entries.get(slug);
+    if (!entry) return false;
+    if (entry.pattern.referenceCount === referenceCount) return true;
+    entry.pattern = { ...entry.pattern, referenceCount };
+    // Every sort order uses the count (as key or tie-break); matches and facet counts do not.
+    this.snapshot?.orders.clear();
     return true;
   }
 
@@ -206,23 +247,72 @@ class MiniSearchPatternIndex implements PatternIndex {
   /** Text matches, best first: words as typed (the last ones also as prefixes), else typo-tolerant. */
   private matchText(terms: readonly string[]): TextMatches {
     const q = terms.join(' ');
-    const cached = this.textCache.get(q);
-    if (cached) {
-      // Re-insert to mark it most recently used.
-      this.textCache.delete(q);
-      this.textCache.set(q, cached);
-      return cached;
-    }
+    const cached = this.recall(this.textCache, q);
+    if (cached) return cached;
     const exact = this.text.search(q);
     const matches: TextMatches =
       exact.length > 0
         ? { results: exact, approximate: false }
         : { results: this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }), approximate: true };
-    if (this.textCacheSize > 0) {
-      this.textCache.set(q, matches);
-      if (this.textCache.size > this.textCacheSize) this.textCache.delete(this.textCache.keys().next().value as string);
-    }
+    this.remember(this.textCache, q, matches);
     return matches;
+  }
+
+  /** Keeps the most recent `textCacheSize` entries of a cache. */
+  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
+    if (this.textCacheSize === 0) return;
+    cache.set(key, value);
+    if (cache.size > this.textCacheSize) cache.delete(cache.keys().next().value as string);
+  }
+
+  private recall<T>(cache: Map<string, T>, key: string): T | undefined {
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+      // Re-insert to mark it most recently used.
+      cache.delete(key);
+      cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The rows a query's words and filters select, with the facet counts, computed once per shape. */
+  private matchShape(view: Snapshot, terms: readonly string[], query: ReturnType<typeof parsePatternQuery>): ShapeMatches {
+    const tables = FACETS.map((facet, f) => {
+      const values = query[facet];
+      return values && values.length ? this.vocabulary.select(f, values) : null;
+    });
+    // Filters select by value id, so the shape is the words plus the ids selected per facet.
+    const key = JSON.stringify([terms, tables.map((t) => (t ? Array.from(t.keys()).filter((id) => t[id] === 1) : null))]);
+    const cached = this.recall(this.shapeCache, key);
+    if (cached) return cached;
+    const masks = tables.map((table, f) => (table ? view.matrix.mask(f, table) : null));
+    const counts = FACETS.map((_, f) => new Int32Array(this.vocabulary.size(f)));
+    const n = view.entries.length;
+    const member = new Uint8Array(n);
+    let shape: ShapeMatches;
+    if (terms.length > 0) {
+      const text = this.matchText(terms);
+      const resultOf = new Int32Array(n);
+      const rows: number[] = [];
+      for (let i = 0; i < text.results.length; i++) {
+        const entry = this.entries.get((text.results[i] as { id: unknown }).id as string);
+        if (!entry || !view.matrix.tally(entry.row, masks, counts)) continue;
+        rows.push(entry.row);
+        member[entry.row] = 1;
+        resultOf[entry.row] = i;
+      }
+      shape = { rows: Int32Array.from(rows), member, counts, text, resultOf };
+    } else {
+      const rows: number[] = [];
+      for (let row = 0; row < n; row++) {
+        if (!view.matrix.tally(row, masks, counts)) continue;
+        rows.push(row);
+        member[row] = 1;
+      }
+      shape = { rows: Int32Array.from(rows), member, counts };
+    }
+    this.remember(this.shapeCache, key, shape);
+    return shape;
   }
 
   search(input: PatternQueryInput = {}): PatternSearchResult {
@@ -233,46 +323,37 @@ class MiniSearchPatternIndex implements PatternIndex {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? SEARCH_LIMITS.defaultPageSize;
     const view = this.view();
-    const masks = FACETS.map((facet, f) => {
-      const values = query[facet];
-      return values && values.length ? view.matrix.mask(f, this.vocabulary.select(f, values)) : null;
-    });
-    const counts = FACETS.map((_, f) => new Int32Array(this.vocabulary.size(f)));
-    const matched: Entry[] = [];
-    // Per matrix row, the index of its text result (only read for the page shown).
-    let resultOf: Int32Array | undefined;
-    let results: TextMatches['results'] = [];
-    let approximate = false;
-    if (textual) {
-      const text = this.matchText(terms);
-      approximate = text.approximate;
-      results = text.results;
-      resultOf = new Int32Array(view.entries.length);
-      for (let i = 0; i < results.length; i++) {
-        const entry = this.entries.get((results[i] as { id: unknown }).id as string);
-        if (!entry || !view.matrix.tally(entry.row, masks, counts)) continue;
-        matched.push(entry);
-        resultOf[entry.row] = i;
-      }
-      // MiniSearch returns best first; other sorts reorder the matches.
-      if (sort !== 'relevance') matched.sort(BY[sort]);
-    } else {
-      const rows = this.inOrder(view, sort === 'relevance' ? 'referenced' : sort);
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as number;
-        if (view.matrix.tally(row, masks, counts)) matched.push(view.entries[row] as Entry);
+    const shape = this.matchShape(view, terms, query);
+    const start = (page - 1) * pageSize;
+    // Only the page is put in order and materialised: relevance is MiniSearch's order already;
+    // another sort walks that sort's precomputed row order and stops once the page is full.
+    const pageRows: number[] = [];
+    if (sort === 'relevance') {
+      for (let i = start; i < Math.min(shape.rows.length, start + pageSize); i++) pageRows.push(shape.rows[i] as number);
+    } else if (start < shape.rows.length) {
+      const order = this.inOrder(view, sort);
+      let seen = 0;
+      for (let i = 0; i < order.length && pageRows.length < pageSize; i++) {
+        const row = order[i] as number;
+        if (shape.member[row] !== 1) continue;
+        if (seen >= start) pageRows.push(row);
+        seen++;
       }
     }
-    const start = (page - 1) * pageSize;
-    const facets = Object.fromEntries(FACETS.map((facet, f) => [facet, this.vocabulary.report(f, counts[f] as Int32Array, query[facet] ?? [])])) as FacetCounts;
+    const { text, resultOf } = shape;
+    const facets = Object.fromEntries(FACETS.map((facet, f) => [facet, this.vocabulary.report(f, shape.counts[f] as Int32Array, query[facet] ?? [])])) as FacetCounts;
+    const total = shape.rows.length;
     return {
-      items: matched.slice(start, start + pageSize).map((entry) => hit(entry, resultOf ? results[resultOf[entry.row] as number] : undefined)),
-      total: matched.length,
+      items: pageRows.map((row) => {
+        const entry = view.entries[row] as Entry;
+        return hit(entry, text && resultOf ? text.results[resultOf[row] as number] : undefined);
+      }),
+      total,
       page,
       pageSize,
-      pageCount: Math.ceil(matched.length / pageSize),
+      pageCount: Math.ceil(total / pageSize),
       sort,
-      approximate,
+      approximate: text?.approximate ?? false,
       facets,
     };
   }
