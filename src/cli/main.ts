@@ -16,6 +16,8 @@ import { patternCommand } from './commands/pattern-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
 import { workerCommand } from './commands/worker-command';
+import { queueCommand } from './commands/queue-command';
+import { deadLetterCommand } from './commands/dead-letter-command';
 
 export function buildProgram(): Command {
   const program = new Command('ow')
@@ -28,7 +30,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), queueCommand(), deadLetterCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
