@@ -7,6 +7,7 @@ import { PortInUseError } from '../server/start';
 import { VERSION } from '../version';
 import { CliError } from './cli-error';
 import { adviseCommand } from './commands/advise-command';
+import { agentCommand } from './commands/agent-command';
 import { benchCommand } from './commands/bench-command';
 import { metricsCommand } from './commands/metrics-command';
 import { docsCommand } from './commands/docs-command';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), queueCommand(), deadLetterCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
