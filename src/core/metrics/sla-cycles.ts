@@ -13,10 +13,10 @@ export const slaTargetsSchema = z.strictObject({
 });
 export type SlaTargets = z.infer<typeof slaTargetsSchema>;
 
-/** Defaults in the spirit of common Zendesk/JSM policies (calendar hours). */
+/** The SLA Monitor's default policy (urgent 1 h / 4 h … low 24 h / 5 d), in calendar hours. */
 export const DEFAULT_SLA_TARGETS: SlaTargets = {
   firstResponseHours: { urgent: 1, high: 4, normal: 8, low: 24 },
-  resolutionHours: { urgent: 8, high: 24, normal: 72, low: 120 },
+  resolutionHours: { urgent: 4, high: 24, normal: 72, low: 120 },
 };
 
 const HOUR_MS = 3_600_000;

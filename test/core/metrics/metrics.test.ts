@@ -67,11 +67,12 @@ describe('figures', () => {
 
 describe('SLA cycles from targets', () => {
   it('counts met and breached cycles, and an open cycle only once its target passed', () => {
-    const t = { priority: 'urgent' as const, createdAt: T0, firstResponseAt: T0 + 0.5 * H, resolvedAt: T0 + 9 * H };
+    // Urgent: first response within 1 h, resolution within 4 h.
+    const t = { priority: 'urgent' as const, createdAt: T0, firstResponseAt: T0 + 0.5 * H, resolvedAt: T0 + 5 * H };
     expect(slaCyclesFor(t, DEFAULT_SLA_TARGETS, T0 + 20 * H)).toEqual({ completed: 2, breached: 1 });
     const open = { ...t, resolvedAt: null };
-    expect(slaCyclesFor(open, DEFAULT_SLA_TARGETS, T0 + 7 * H)).toEqual({ completed: 1, breached: 0 });
-    expect(slaCyclesFor(open, DEFAULT_SLA_TARGETS, T0 + 9 * H)).toEqual({ completed: 2, breached: 1 });
+    expect(slaCyclesFor(open, DEFAULT_SLA_TARGETS, T0 + 3 * H)).toEqual({ completed: 1, breached: 0 });
+    expect(slaCyclesFor(open, DEFAULT_SLA_TARGETS, T0 + 4.5 * H)).toEqual({ completed: 2, breached: 1 });
   });
 });
 
