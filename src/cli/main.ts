@@ -17,6 +17,7 @@ import { patternCommand } from './commands/pattern-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
 import { workerCommand } from './commands/worker-command';
+import { workspaceCommand } from './commands/workspace-command';
 import { queueCommand } from './commands/queue-command';
 import { deadLetterCommand } from './commands/dead-letter-command';
 
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);

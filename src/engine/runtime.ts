@@ -17,7 +17,7 @@ import { SlaMonitor } from './sla-monitor';
 import { TicketService, SupportAgentService, EscalationModeService } from './ticket-runtime';
 import { MetricsService } from './metrics-service';
 import { WorkspaceService } from './workspace-service';
-import { detectPorts } from './workspace-ports';
+import { runtimePorts } from './workspace-ports';
 import { HealthService } from './health';
 import { QueueService } from './queue-service';
 import { DeadLetterService } from './dead-letter-service';
@@ -70,7 +70,7 @@ export class Runtime {
     this.tickets.addObserver(this.sla.observer);
     this.registration = opts.kind === 'cli' ? undefined : new WorkerRegistration(opts.db, opts.clock, opts.kind);
     this.metrics = new MetricsService(opts.db, opts.clock, () => this.bus.poke());
-    this.workspaces = new WorkspaceService(opts.db, opts.clock, () => this.bus.poke(), this.patterns, () => detectPorts(this));
+    this.workspaces = new WorkspaceService(opts.db, opts.clock, () => this.bus.poke(), this.patterns, () => runtimePorts(this));
     this.health = new HealthService(this, opts.kind);
     this.queues = new QueueService(opts.db, opts.clock, opts.kind, () => this.journeys.handlers.names());
     this.deadLetters = new DeadLetterService(opts.db, opts.clock, this.journeys.definitions, this.journeys.tasks, () => this.bus.poke());

@@ -1,8 +1,10 @@
 // What the workspace uses from the rest of the escalation runtime: the metrics service (baselines
-// and measurements) and the escalation mode (shadow, production), found on the runtime when present.
+// and measurements) and the escalation mode (shadow, production); tests may run without them.
 import type { FiguresByPriority } from '../core/metrics';
 import { figuresFromMetrics } from '../core/workspace/from-metrics';
 import type { Snapshot } from '../core/workspace/workspace-schema';
+import type { EscalationModeService } from './escalation-mode';
+import type { MetricsService } from './metrics-service';
 
 export interface SnapshotLike {
   id: string;
@@ -36,36 +38,12 @@ export interface WorkspacePorts {
   escalationMode?: EscalationModePort;
 }
 
-function isFn(v: unknown): v is (...args: never[]) => unknown {
-  return typeof v === 'function';
-}
-
-function field(o: unknown, key: string): unknown {
-  return typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined;
-}
-
-/**
- * Finds the other services on the runtime. The escalation mode's shape is taken from whichever of
- * the names it lands under (a `setMode`, or a `set` taking the mode first).
- */
-export function detectPorts(runtime: object): WorkspacePorts {
-  const ports: WorkspacePorts = {};
-  const metrics = field(runtime, 'metrics');
-  if (isFn(field(metrics, 'captureBaseline')) && isFn(field(metrics, 'measure'))) ports.metrics = metrics as MetricsPort;
-  for (const name of ['escalationMode', 'escalation']) {
-    const svc = field(runtime, name);
-    const setMode = field(svc, 'setMode');
-    const set = field(svc, 'set');
-    if (isFn(setMode)) {
-      ports.escalationMode = { setMode: (mode, opts) => (setMode as (m: string, o: unknown) => Promise<unknown>).call(svc, mode, opts) };
-      break;
-    }
-    if (isFn(set)) {
-      ports.escalationMode = { setMode: (mode, opts) => (set as (m: string, o: unknown) => Promise<unknown>).call(svc, mode, opts) };
-      break;
-    }
-  }
-  return ports;
+/** The workspace's view of the runtime's metrics service and escalation mode. */
+export function runtimePorts(rt: { metrics: MetricsService; escalation: EscalationModeService }): WorkspacePorts {
+  return {
+    metrics: rt.metrics,
+    escalationMode: { setMode: (mode, { actor }) => rt.escalation.setMode({ mode }, actor) },
+  };
 }
 
 export function snapshotFrom(s: SnapshotLike): Snapshot {

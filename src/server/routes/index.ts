@@ -16,6 +16,7 @@ import { registerTokenRoutes } from './token-routes';
 import { registerQueueRoutes } from './queue-routes';
 import { registerStatusRoutes } from './status-routes';
 import { registerContextRoutes } from './context-routes';
+import { registerWorkspaceRoutes } from './workspace-routes';
 import type client from 'prom-client';
 
 export interface RouteOptions {
@@ -41,4 +42,5 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerQueueRoutes(app, runtime);
   registerStatusRoutes(app, runtime);
   registerContextRoutes(app, runtime);
+  registerWorkspaceRoutes(app, runtime);
 }
