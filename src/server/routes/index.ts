@@ -13,6 +13,7 @@ import { registerSessionRoutes } from './session-routes';
 import { registerTaskRoutes } from './task-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerTokenRoutes } from './token-routes';
+import { registerTicketRoutes } from './ticket-routes';
 import { registerQueueRoutes } from './queue-routes';
 import { registerStatusRoutes } from './status-routes';
 import { registerContextRoutes } from './context-routes';
@@ -31,6 +32,7 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerInfoRoutes(app, runtime, opts.version, opts.readOnly);
   registerSessionRoutes(app, runtime, { signInRateLimit: opts.signInRateLimit, secureCookie: false });
   registerTokenRoutes(app, runtime);
+  registerTicketRoutes(app, runtime);
   registerEventRoutes(app, runtime);
   registerAdvisorRoutes(app, runtime);
   registerSequenceRoutes(app, runtime);
