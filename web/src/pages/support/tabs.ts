@@ -3,4 +3,5 @@ import type { SectionTab } from '../../components/section-tabs';
 
 export const SUPPORT_TABS: readonly SectionTab[] = [
   { path: '/support', label: 'Overview', end: true },
+  { path: '/support/workspaces', label: 'Workspaces' },
 ];
