@@ -6,6 +6,7 @@ export const OPERATIONS_TABS: readonly SectionTab[] = [
   { path: '/operations/status', label: 'Status' },
   { path: '/operations/queues', label: 'Queues' },
   { path: '/operations/dead-letters', label: 'Dead letters' },
+  { path: '/operations/agents', label: 'Agents' },
   { path: '/operations/audit', label: 'Audit' },
   { path: '/operations/context', label: 'Context' },
 ];
