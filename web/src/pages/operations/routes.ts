@@ -10,6 +10,7 @@ export const operationsRoutes: RouteObject[] = [
       { path: 'status', lazy: async () => ({ Component: (await import('./status-page')).StatusPage }) },
       { path: 'queues', lazy: async () => ({ Component: (await import('./queues-page')).QueuesPage }) },
       { path: 'dead-letters', lazy: async () => ({ Component: (await import('./dead-letters-page')).DeadLettersPage }) },
+      { path: 'agents', lazy: async () => ({ Component: (await import('./agents-page')).AgentsPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./audit-page')).AuditPage }) },
       { path: 'context', lazy: async () => ({ Component: (await import('./context-page')).ContextPage }) },
     ],
