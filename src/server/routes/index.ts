@@ -13,6 +13,8 @@ import { registerSessionRoutes } from './session-routes';
 import { registerTaskRoutes } from './task-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerTokenRoutes } from './token-routes';
+import { registerSlaRoutes } from './sla-routes';
+import { registerAlertRoutes } from './alert-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerQueueRoutes } from './queue-routes';
 import { registerStatusRoutes } from './status-routes';
@@ -39,6 +41,8 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
+  registerSlaRoutes(app, runtime);
+  registerAlertRoutes(app, runtime);
   registerAgentRoutes(app, runtime);
   registerMetricsRoutes(app, runtime);
   registerQueueRoutes(app, runtime);
