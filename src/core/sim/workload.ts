@@ -60,7 +60,7 @@ export function mergeWorkload(base: unknown, override: unknown): unknown {
 }
 
 /** What a server lets one request simulate, so a client cannot keep it busy for minutes. */
-export const SIM_LIMITS = { maxDays: 90, maxTicketsPerDay: 5_000, maxTickets: 200_000, maxAgents: 500 } as const;
+export const SIM_LIMITS = { maxDays: 90, maxTicketsPerDay: 5_000, maxTickets: 100_000, maxAgents: 500 } as const;
 
 export function limitViolations(w: Workload): ErrorLocation[] {
   const out: ErrorLocation[] = [];
