@@ -10,6 +10,7 @@ import { adviseCommand } from './commands/advise-command';
 import { agentCommand } from './commands/agent-command';
 import { benchCommand } from './commands/bench-command';
 import { metricsCommand } from './commands/metrics-command';
+import { simCommand } from './commands/sim-command';
 import { docsCommand } from './commands/docs-command';
 import { journeyCommand } from './commands/journey-command';
 import { migrateCommand } from './commands/migrate-command';
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
