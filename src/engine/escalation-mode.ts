@@ -33,6 +33,16 @@ export const routerSettingsInput = z.strictObject({
   idleTimeoutMinutes: z.number().min(1).max(24 * 60).optional(),
 });
 
+export const intakeSecretsInput = z
+  .strictObject({ zendesk: z.string().min(16, 'at least 16 characters').max(500).optional(), jira: z.string().min(16, 'at least 16 characters').max(500).optional() })
+  .refine((v) => v.zendesk !== undefined || v.jira !== undefined, 'Give zendesk, jira or both');
+
+export async function intakeSecretsConfigured(q: Queryable): Promise<{ zendesk: boolean; jira: boolean }> {
+  const z1 = process.env.OW_ZENDESK_WEBHOOK_SECRET || (await readSetting(q, 'intake.zendesk_secret'));
+  const j1 = process.env.OW_JIRA_WEBHOOK_SECRET || (await readSetting(q, 'intake.jira_secret'));
+  return { zendesk: typeof z1 === 'string' && z1.length > 0, jira: typeof j1 === 'string' && j1.length > 0 };
+}
+
 export async function readEscalationMode(q: Queryable): Promise<EscalationMode> {
   const v = await readSetting(q, ROUTER_SETTINGS.mode);
   return (ESCALATION_MODES as ReadonlyArray<unknown>).includes(v) ? (v as EscalationMode) : 'production';
@@ -77,6 +87,18 @@ export class EscalationModeService {
     if (parsed.data.defaultMaxConcurrent !== undefined) values[ROUTER_SETTINGS.defaultMaxConcurrent] = parsed.data.defaultMaxConcurrent;
     if (parsed.data.idleTimeoutMinutes !== undefined) values[ROUTER_SETTINGS.idleTimeoutMinutes] = parsed.data.idleTimeoutMinutes;
     return this.write(values, actor, `router settings: ${JSON.stringify(parsed.data)}`);
+  }
+
+  /** Stores intake webhook secrets (settings intake.zendesk_secret / intake.jira_secret); the values are never echoed or audited. */
+  async setIntakeSecrets(input: unknown, actor: string): Promise<{ zendesk: boolean; jira: boolean }> {
+    const parsed = intakeSecretsInput.safeParse(input);
+    if (!parsed.success) throw new AppError('OW_VALIDATION', 'The intake secrets are not valid', zodIssuesToLocations(parsed.error.issues));
+    return this.tickets.run(actor, async (r) => {
+      if (parsed.data.zendesk) await writeSetting(r.tx, 'intake.zendesk_secret', parsed.data.zendesk, r.now);
+      if (parsed.data.jira) await writeSetting(r.tx, 'intake.jira_secret', parsed.data.jira, r.now);
+      const set = Object.keys(parsed.data).join(', ');
+      return { result: await intakeSecretsConfigured(r.tx), action: 'intake.secrets', target: 'intake', summary: `webhook secret(s) set: ${set}` };
+    });
   }
 
   private write(values: Record<string, unknown>, actor: string, summary: string): Promise<RouterSettings> {

@@ -8,7 +8,9 @@ import { jiraPayload, mapJira, mapZendesk, zendeskPayload } from '../../core/tic
 import { verifyJira, verifyZendesk, type SignatureCheck } from '../../core/tickets/webhook-signatures';
 import type { Runtime } from '../../engine/runtime';
 import { readSetting } from '../../store/routing-settings-repo';
-import { problemSchema } from '../schemas';
+import { intakeSecretsInput } from '../../engine/escalation-mode';
+import { principalOf } from '../auth';
+import { authErrors, problemSchema } from '../schemas';
 import type { App } from '../types';
 
 const MAX_BODY = 1024 * 1024;
@@ -53,6 +55,16 @@ const intakeResponse = z.object({ ticketId: z.string(), created: z.boolean(), as
 const errors = { 400: problemSchema, 401: problemSchema, 503: problemSchema };
 
 export function registerIntakeRoutes(app: App, runtime: Runtime): void {
+  app.put('/api/intake/secrets', {
+    config: { auth: 'admin' },
+    schema: {
+      tags: ['intake'],
+      summary: 'Store the webhook secrets (else OW_ZENDESK_WEBHOOK_SECRET / OW_JIRA_WEBHOOK_SECRET); answers only whether each is configured',
+      body: intakeSecretsInput,
+      response: { 200: z.object({ zendesk: z.boolean(), jira: z.boolean() }), ...authErrors },
+    },
+  }, async (req) => runtime.escalation.setIntakeSecrets(req.body, principalOf(req).name));
+
   app.post('/api/intake/zendesk', {
     config: { auth: 'public' },
     preParsing: verifying(runtime, 'zendesk'),
