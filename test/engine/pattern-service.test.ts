@@ -190,9 +190,10 @@ describe.each(DRIVERS)('pattern service on %s', (driver) => {
     const viewed = await patterns.detail('ref-low', { view: true });
     expect(viewed.references).toEqual({ views: 1, articleDownloads: 0, checklistExports: 0, baseline: 0, total: 1 });
     const article = await patterns.article('ref-low', 'https://lib.example.com');
-    expect(article).toContain('<https://lib.example.com/patterns/ref-low>');
+    expect(article).toContain('<https://lib.example.com/library/ref-low>');
     const csv = await patterns.checklist('ref-low', 'csv', 'https://lib.example.com');
     expect(csv.split('\n')[0]).toBe('Summary,Description,Issue Type,Labels,Priority');
+    expect(csv).toContain('https://lib.example.com/library/ref-low');
     expect(await order()).toEqual(['ref-low', 'ref-high']);
     const hit = (await patterns.search({ q: 'Reference low' })).items.find((i) => i.slug === 'ref-low');
     expect(hit?.referenceCount).toBe(3);

@@ -99,13 +99,15 @@ describe('a pattern page and its artifacts', () => {
     expect(res.headers.get('content-type')).toContain('text/markdown');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ARTICLE.md"');
     expect(res.text).toMatch(/^# Support Ticket Escalation Backlog\n/);
-    expect(res.text).toContain(`<${server.url}/patterns/${FLAGSHIP_SLUG}>`);
+    expect(res.text).toContain(`<${server.url}/library/${FLAGSHIP_SLUG}>`);
     for (const heading of ['## Hook', '## As-Is diagram', '```mermaid', '## Closing insight']) expect(res.text).toContain(heading);
     // A HEAD request (a link checker) is not a reader and counts nothing.
     expect((await api(server, 'HEAD', `${flagship}/article.md`, { token: viewer })).status).toBe(404);
     const after = (await get(`${flagship}/versions/1`)).json.references as { articleDownloads: number };
     expect(after.articleDownloads).toBe(before.articleDownloads + 1);
-    // The pattern URL of checklists and articles leads to the portal's pattern page.
+    // Articles and checklists exported before links named the portal page used /patterns/<slug>:
+    // those still lead to the pattern's page.
+    expect(res.text).not.toContain(`${server.url}/patterns/`);
     const link = await fetch(`${server.url}/patterns/${FLAGSHIP_SLUG}`, { redirect: 'manual' });
     expect(link.status).toBe(302);
     expect(link.headers.get('location')).toBe(`/library/${FLAGSHIP_SLUG}`);
@@ -133,7 +135,7 @@ describe('a pattern page and its artifacts', () => {
     expect(Object.keys(rows[0] ?? {})).toEqual(['Summary', 'Description', 'Issue Type', 'Labels', 'Priority']);
     expect(rows).toHaveLength(6);
     for (const row of rows) {
-      expect(row.Description).toContain(`${server.url}/patterns/${FLAGSHIP_SLUG}`);
+      expect(row.Description).toContain(`${server.url}/library/${FLAGSHIP_SLUG}`);
       expect(row.Labels).toBe(`ows-${FLAGSHIP_SLUG}`);
       expect(['Task', 'Story']).toContain(row['Issue Type']);
     }
@@ -141,7 +143,7 @@ describe('a pattern page and its artifacts', () => {
     expect(md.headers.get('content-type')).toContain('text/markdown');
     expect(md.text.match(/^- \[ \] /gm)).toHaveLength(6);
     const json = await get(`${flagship}/checklist.json`);
-    expect(json.json).toMatchObject({ epicLabel: `ows-${FLAGSHIP_SLUG}`, pattern: { url: `${server.url}/patterns/${FLAGSHIP_SLUG}` } });
+    expect(json.json).toMatchObject({ epicLabel: `ows-${FLAGSHIP_SLUG}`, pattern: { url: `${server.url}/library/${FLAGSHIP_SLUG}` } });
     expect(json.json.items?.map((i) => i.summary)).toEqual(rows.map((r) => r.Summary));
     const after = (await get(`${flagship}/versions/1`)).json.references as { checklistExports: number };
     expect(after.checklistExports).toBe(before.checklistExports + 3);

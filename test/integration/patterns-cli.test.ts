@@ -69,7 +69,7 @@ describe('ow pattern render', () => {
     const diagrams = generateDiagrams(pattern);
     expect(readFileSync(join(out, 'as-is.mmd'), 'utf8')).toBe(diagrams[0].text);
     expect(readFileSync(join(out, 'orchestrated.mmd'), 'utf8')).toBe(diagrams[1].text);
-    expect(readFileSync(join(out, 'ARTICLE.md'), 'utf8')).toContain(`<https://lib.example.com/patterns/${FLAGSHIP_SLUG}>`);
+    expect(readFileSync(join(out, 'ARTICLE.md'), 'utf8')).toContain(`<https://lib.example.com/library/${FLAGSHIP_SLUG}>`);
     expect(readFileSync(join(out, 'checklist.csv'), 'utf8').split('\n')[0]).toBe('Summary,Description,Issue Type,Labels,Priority');
     expect(JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8'))).toMatchObject({ passed: true });
     expect(readFileSync(join(out, 'sow.md'), 'utf8')).toContain('$1,100');

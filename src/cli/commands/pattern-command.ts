@@ -87,7 +87,7 @@ export function patternCommand(): Command {
     .description('write ARTICLE.md, as-is.mmd, orchestrated.mmd, checklist.(md|csv|json), scorecard.json and, with rates, sow.(md|csv) (offline)')
     .argument('<file>', 'a pattern JSON file')
     .option('--out <dir>', 'directory the artifacts are written to')
-    .option('--base-url <url>', 'where the library is served; checklists and the article link <url>/patterns/<slug>', DEFAULT_BASE_URL)
+    .option('--base-url <url>', 'where the library is served; checklists and the article link <url>/library/<slug>', DEFAULT_BASE_URL)
     .option('--day-rate <n>', 'day rate for the statement of work', positiveNumber('--day-rate'))
     .option('--fte <n>', 'people working on it, for the statement of work', positiveNumber('--fte'))
     .option('--buffer <percent>', 'buffer on the effort, in percent (default 25)', Number)

@@ -9,7 +9,7 @@ import type { SowOptionsInput } from './sow';
 import { buildSow, sowCsv, sowMarkdown } from './sow';
 
 export interface ArtifactOptions {
-  /** Base URL of the library; the pattern's page is <baseUrl>/patterns/<slug>. */
+  /** Base URL of the library; the pattern's page is <baseUrl>/library/<slug>. */
   baseUrl: string;
   /** Rates for the statement of work; without them no SOW files are produced. */
   sow?: SowOptionsInput;

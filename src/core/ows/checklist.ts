@@ -10,7 +10,7 @@ import type { Pattern } from './schema';
 export const JIRA_CSV_COLUMNS = ['Summary', 'Description', 'Issue Type', 'Labels', 'Priority'] as const;
 
 export interface ChecklistOptions {
-  /** Where the library is served, e.g. https://patterns.example.com; the pattern lives at /patterns/<slug>. */
+  /** Where the library is served, e.g. https://patterns.example.com; the pattern's page is /library/<slug>. */
   baseUrl: string;
 }
 
@@ -38,7 +38,13 @@ export interface ChecklistExport {
   items: ChecklistEntry[];
 }
 
-/** The pattern's public URL; the base must be an absolute http(s) URL without query or fragment. */
+/**
+ * Where the portal shows a pattern, under the library's base URL. Links written before this
+ * pointed at `/patterns/<slug>`; the server still redirects those here.
+ */
+export const PATTERN_PAGE_PATH = '/library';
+
+/** The pattern's page in the portal; the base must be an absolute http(s) URL without query or fragment. */
 export function patternUrl(baseUrl: string, slug: string): string {
   let url: URL;
   try {
@@ -52,7 +58,7 @@ export function patternUrl(baseUrl: string, slug: string): string {
   if (url.search !== '' || url.hash !== '') {
     throw invalidInput('checklist options', [{ pointer: '/baseUrl', message: 'must not contain a query string or fragment' }]);
   }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/patterns/${slug}`;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${PATTERN_PAGE_PATH}/${slug}`;
 }
 
 /** Jira labels cannot contain spaces; one label per pattern groups its tickets under an epic. */

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PATTERN_SCHEMA_PATH, patternJsonSchema } from '../../core/ows/export-json-schema';
+import { PATTERN_PAGE_PATH } from '../../core/ows/checklist';
 import { AppError } from '../../core/shared/error-codes';
 import { formatLocations, zodIssuesToLocations } from '../../core/shared/zod-errors';
 import type { PatternDetail, PublishOutcome } from '../../engine/pattern-service';
@@ -211,8 +212,9 @@ function registerInScope(app: App, runtime: Runtime): void {
     schema: { tags: TAGS, summary: 'The JSON Schema (2020-12) of a pattern file', response: { 200: z.record(z.string(), z.unknown()) } },
   }, async (req) => patternJsonSchema(`${originOf(req)}${PATTERN_SCHEMA_PATH}`));
 
-  // Checklists and articles link to <origin>/patterns/<slug>; the portal shows patterns under /library.
+  // Checklists and articles exported before links pointed at the portal say <origin>/patterns/<slug>:
+  // those keep working by redirecting to the pattern's page in the library.
   app.get('/patterns/:slug', { config: { auth: 'public' }, schema: { hide: true, params: slugOnly } }, async (req, reply) =>
-    reply.redirect(`/library/${req.params.slug}`, 302),
+    reply.redirect(`${PATTERN_PAGE_PATH}/${req.params.slug}`, 302),
   );
 }

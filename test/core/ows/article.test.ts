@@ -29,7 +29,7 @@ describe('ARTICLE.md', () => {
     for (const item of p.library.checklist) expect(article).toContain(item.summary);
     expect(article).toContain('Total: **40/40**. **Passed.**');
     expect(article).toContain('### What this does not solve');
-    expect(article).toContain('<https://ow.example/patterns/support-ticket-escalation-backlog>');
+    expect(article).toContain('<https://ow.example/library/support-ticket-escalation-backlog>');
   });
 
   it('renders injected HTML and links inert', async () => {

@@ -6,7 +6,7 @@ import { AppError } from '../../../src/core/shared/error-codes';
 import { flagship } from './pattern-fixtures';
 
 const BASE = 'https://patterns.example.com';
-const URL_OF = `${BASE}/patterns/support-ticket-escalation-backlog`;
+const URL_OF = `${BASE}/library/support-ticket-escalation-backlog`;
 
 function rows(csv: string): string[][] {
   return parse(csv, { relax_column_count: false }) as string[][];
@@ -94,6 +94,7 @@ describe('implementation checklist', () => {
         expect((error as AppError).code).toBe('OW_VALIDATION');
       }
     }
-    expect(patternUrl('http://localhost:8080/library/', 'x')).toBe('http://localhost:8080/library/patterns/x');
+    // A server under a sub-path: the portal page is under that path too.
+    expect(patternUrl('http://localhost:8080/ow/', 'x')).toBe('http://localhost:8080/ow/library/x');
   });
 });
