@@ -152,7 +152,7 @@ function scorecardSection({ scorecard }: Context): string {
     mdTable(['Dimension', 'Score', 'Evidence'], rows),
     '',
     `Total: **${scorecard.totalScore}/${scorecard.maxScore}**. ${verdict} The pass rule: every dimension at least ${scorecard.minDimensionScore}, ` +
-      `a total of at least ${scorecard.minTotalScore}, at least one SLA trigger and one escalation route.`,
+      `a total of at least ${scorecard.minTotalScore}, at least one SLA trigger and one escalation route, and every required decision point modeled as an alt block.`,
   ];
   if (!scorecard.passed) parts.push('', bulletList(scorecard.failures.map((f) => f.message)));
   return parts.join('\n');

@@ -20,7 +20,7 @@ export interface DimensionScore {
 }
 
 export interface ScorecardFailure {
-  /** `dimension.<id>`, `total`, `sla-trigger` or `escalation-route`. */
+  /** `dimension.<id>`, `total`, `sla-trigger`, `escalation-route` or `required-decision-point`. */
   rule: string;
   message: string;
 }
@@ -87,6 +87,17 @@ export function scorePattern(pattern: Pattern, linted: ReadonlyArray<LintedDiagr
     failures.push({
       rule: 'escalation-route',
       message: 'no escalation route: no orchestrated step emits escalation_triggered on a message to another actor',
+    });
+  }
+  // The pattern's own rubric names the decisions it cannot do without: one not modeled as an alt
+  // block fails the pattern (a stricter bar the pattern set itself), however well the rest scores;
+  // otherwise breach handling could run unconditionally in the main flow and still pass.
+  const modeled = new Set(evidence.decisions().map((d) => d.decision.id));
+  const unmodeled = pattern.ows.orchestrationQuality.requiredDecisionPoints.filter((id) => !modeled.has(id));
+  if (unmodeled.length > 0) {
+    failures.push({
+      rule: 'required-decision-point',
+      message: `required decision point not modeled as an alt block: ${unmodeled.map((id) => `"${id}"`).join(', ')}`,
     });
   }
   return {

@@ -71,6 +71,6 @@ export type AltDecisionPoint = z.infer<typeof altDecisionPointSchema>;
 export const flowsSchema = z.strictObject({
   asIs: sequenceFlowSchema,
   toBe: sequenceFlowSchema,
-  altDecisionPoints: z.array(altDecisionPointSchema).min(1),
+  altDecisionPoints: z.array(altDecisionPointSchema).min(1, 'needs at least one decision point: the decision that matters, modeled as an alt block'),
 });
 export type Flows = z.infer<typeof flowsSchema>;

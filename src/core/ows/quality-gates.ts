@@ -62,6 +62,8 @@ function hqoFailures(card: HqoScorecard): GateFailure[] {
       pointer = card.dimensions.find((d) => `dimension.${d.id}` === f.rule)?.criteria.find((c) => !c.met)?.pointers[0];
     } else if (f.rule === 'sla-trigger' || f.rule === 'escalation-route') {
       pointer = '/ows/flows';
+    } else if (f.rule === 'required-decision-point') {
+      pointer = '/ows/orchestrationQuality/requiredDecisionPoints';
     } else {
       pointer = '/ows/orchestrationQuality/rubric';
     }

@@ -57,7 +57,7 @@ function ArticleSection({ heading, markdown, detail, diagrams, version, openEvid
           <p className="field-help">
             Scored from the pattern's content (signals, decision points, actors, routes, diagram budget). To pass, every
             dimension needs at least {card.minDimensionScore}, the total at least {card.minTotalScore}, with at least one SLA
-            trigger and one escalation route.
+            trigger and one escalation route, and every required decision point modeled as an alt block.
           </p>
         </>
       );
