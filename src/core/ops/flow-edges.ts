@@ -73,7 +73,8 @@ export function mermaidLabel(text: string): string {
 
 export function flowMermaid(flow: Flow): string {
   const ids = new Map(flow.nodes.map((n, i) => [n.queue, `q${i}`] as const));
-  const lines = ['flowchart LR'];
+  // SVG text labels: the portal passes Mermaid's SVG through DOMPurify, which drops HTML labels.
+  const lines = ['%%{init: {"htmlLabels": false, "flowchart": {"htmlLabels": false}}}%%', 'flowchart LR'];
   for (const n of flow.nodes) {
     const parts = ['pending', 'running', 'completed', 'failed'].filter((s) => (n.counts[s] ?? 0) > 0).map((s) => `${s} ${n.counts[s]}`);
     lines.push(`  ${ids.get(n.queue)}["${mermaidLabel(n.queue)}${parts.length ? `<br/>${parts.join(', ')}` : ''}"]`);

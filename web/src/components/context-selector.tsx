@@ -28,9 +28,9 @@ export function ContextSelector() {
   }
 
   return (
-    <form className="filters context-selector" onSubmit={apply} aria-label="Context">
+    <form className="filters context-selector" onSubmit={apply} aria-label="Context selector">
       <div className="field inline">
-        <label htmlFor="ctx-kind">Context</label>
+        <label htmlFor="ctx-kind">Context kind</label>
         <select id="ctx-kind" value={kind} onChange={(e) => setKind(e.target.value as ContextKind)}>
           {CONTEXT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -40,7 +40,7 @@ export function ContextSelector() {
         </select>
       </div>
       <div className="field inline">
-        <label htmlFor="ctx-id">Id</label>
+        <label htmlFor="ctx-id">Context id</label>
         <input id="ctx-id" type="text" value={id} placeholder="e.g. J-123 or fail-n-times" onChange={(e) => setId(e.target.value)} aria-invalid={problem !== null} />
       </div>
       <button type="submit" className="button">

@@ -1,7 +1,7 @@
 // Operations → Dead letters: tasks whose retries were spent, with error, payload and attempts,
 // filtered by queue, journey and error text (kept in the URL). Operators retry one or all matching;
 // a purge asks for the typed queue name or count and a reason. Read-only servers disable the purge and say why.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { queues, type BulkOutcome, type DeadLetterFilter } from '../../api/queues';
@@ -30,6 +30,8 @@ export function DeadLettersPage() {
   const info = useApiResource((signal) => api.info(signal), []);
   const readOnly = info.state.data?.readOnly === true;
   const key = JSON.stringify(filter);
+  // The filter can change under the form (a context carried in, the back button): show what applies.
+  useEffect(() => setDraft({ queue: filter.queue ?? '', journey: filter.journey ?? '', error: filter.error ?? '' }), [key]);
   const page = useApiResource((signal) => queues.deadLetters(filter, 100, signal), [key], { pollMs: 15_000 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
