@@ -19,6 +19,8 @@ export class AlertDelivery {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly onEvents: (events: StoredEvent[]) => void,
+    /** Hears each retry scheduled, so the delivery loop can wake for it. */
+    private readonly onRetry: (at: number) => void = () => undefined,
     private readonly maxAttempts = MAX_DELIVERY_ATTEMPTS,
   ) {}
 
@@ -56,6 +58,7 @@ export class AlertDelivery {
         const delay = retryDelayMs(attempts, result.retryAfterMs, this.maxAttempts);
         if (delay !== null) {
           await recordAttempt(tx, deliveryId, { status: 'pending', error: result.error, httpStatus: result.httpStatus, nextAttemptAt: new Date(now.getTime() + delay) }, now);
+          this.onRetry(now.getTime() + delay);
           return { result: undefined };
         }
         await recordAttempt(tx, deliveryId, { status: 'failed', error: result.error, httpStatus: result.httpStatus, nextAttemptAt: null }, now);

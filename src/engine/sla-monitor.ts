@@ -58,7 +58,7 @@ export class SlaMonitor {
     const onError = opts.onError ?? ((err: unknown) => console.error('sla monitor:', err));
     this.publicUrl = (opts.publicUrl ?? process.env.OW_PUBLIC_URL ?? 'http://localhost:8080').replace(/\/$/, '');
     this.observer = slaObserver((at) => this.checkLoop.wake(at));
-    this.delivery = new AlertDelivery(opts.db, opts.clock, (events) => opts.onEvents(events));
+    this.delivery = new AlertDelivery(opts.db, opts.clock, (events) => opts.onEvents(events), (at) => this.deliveryLoop.wake(at));
     this.config = new SlaConfigService(opts.db, opts.clock, opts.onEvents);
     this.channels = new AlertChannelService(opts.db, opts.clock, opts.onEvents, this.delivery, this.publicUrl);
     this.checkLoop = new WakeLoop(opts.clock, () => this.checkDue(), () => earliestCheck(opts.db), onError);
