@@ -82,3 +82,11 @@ export const JourneyListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type JourneyListQuery = z.output<typeof JourneyListQuery>;
+
+export const JourneyMetricsQuery = z.strictObject({
+  /** Only journeys of this definition (every definition when absent). */
+  definition: z.string().min(1).optional(),
+  /** The stage whose first entry counts as reaching production. */
+  productionStage: z.string().min(1).default('production'),
+});
+export type JourneyMetricsQuery = z.output<typeof JourneyMetricsQuery>;

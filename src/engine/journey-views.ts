@@ -3,9 +3,10 @@
 // for a Gantt), gate validations, rollbacks, timers, current metrics and recent events.
 import { allowedEvents, type JourneyDefinition } from '../core/journey/definition';
 import type { StageMetrics } from '../core/journey/metrics-from-events';
+import { computeJourneyMetrics, METRIC_TOPICS, type JourneyMetrics, type LoggedEvent } from '../core/journey/success-metrics';
 import { AppError } from '../core/shared/error-codes';
 import type { Db } from '../store/db';
-import type { StoredEvent } from '../store/events-repo';
+import { readEvents, type StoredEvent } from '../store/events-repo';
 import { listRollbacks, listValidations, listVisits, type StageVisit, type StoredRollback, type StoredValidation } from '../store/journey-records-repo';
 import { getJourney, listJourneys, type StoredJourney } from '../store/journey-states-repo';
 import { timersOfJourney, type StoredTimer } from '../store/journey-timers-repo';
@@ -14,7 +15,7 @@ import { tasksOfJourney, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import { journeyEvents, stageMetrics } from './journey-apply';
 import type { JourneyDefinitions } from './journey-definitions';
-import type { JourneyListQuery } from './journey-inputs';
+import type { JourneyListQuery, JourneyMetricsQuery } from './journey-inputs';
 import { eventKind, type EventKind } from './journey-service';
 
 export interface AllowedEvent {
@@ -58,6 +59,19 @@ export class JourneyViews {
     private readonly clock: Clock,
     private readonly defs: JourneyDefinitions,
   ) {}
+
+  /** Seed 003's success metrics over every journey (of one definition), from the event log. */
+  async successMetrics(q: JourneyMetricsQuery): Promise<JourneyMetrics> {
+    const events: LoggedEvent[] = [];
+    for (let after = 0; ; ) {
+      const page = await readEvents(this.db, { after, topicPrefixes: [...METRIC_TOPICS], limit: 5_000 });
+      // Prefixes match by LIKE: keep the exact topics only.
+      for (const e of page) if ((METRIC_TOPICS as readonly string[]).includes(e.topic)) events.push({ id: e.id, topic: e.topic, payload: e.payload, createdAt: e.createdAt });
+      if (page.length < 5_000) break;
+      after = page.at(-1)!.id;
+    }
+    return computeJourneyMetrics(events, q.definition ?? null, q.productionStage);
+  }
 
   async list(q: JourneyListQuery): Promise<{ items: StoredJourney[]; total: number }> {
     return listJourneys(this.db, { stage: q.stage, status: q.status, definitionId: q.definition, clientId: q.client, limit: q.limit, offset: q.offset });

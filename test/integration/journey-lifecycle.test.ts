@@ -166,6 +166,24 @@ describe('seed 003 client journey over HTTP', () => {
     expect(log).toEqual(expect.arrayContaining(['journey.started', 'journey.gate.failed', 'journey.gate.passed', 'journey.timer.fired', 'journey.rollback.started', 'journey.rollback.completed', 'journey.completed']));
     const audit = (await call('GET', `/api/audit?target=${id}&limit=100`, undefined, ADMIN)).json.items!.map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['journey.start', 'journey.event', 'journey.metrics.report', 'journey.gate.failed', 'journey.timer.fire']));
+
+    // Seed 003's success metrics, computed by the server from this journey's events.
+    const metrics = (await call('GET', '/api/journeys/metrics', undefined, viewer)).json as unknown as {
+      journeys: number;
+      timeToProduction: { averageDays: number | null; medianDays: number | null; reached: number };
+      successRate: { rate: number | null; count: number; of: number };
+      rollbackRate: { rate: number | null; count: number; of: number };
+      firstPassRate: { rate: number | null; count: number; of: number };
+    };
+    expect(metrics).toMatchObject({ journeys: 1, timeToProduction: { reached: 1 }, successRate: { rate: 1, count: 1, of: 1 }, rollbackRate: { rate: 1, count: 1, of: 1 } });
+    // Sandbox's first promotion failed its gate: not every gated promotion passed first time.
+    expect(metrics.firstPassRate.of).toBeGreaterThanOrEqual(3);
+    expect(metrics.firstPassRate.count).toBeLessThan(metrics.firstPassRate.of);
+    expect(metrics.timeToProduction.averageDays).toBe(metrics.timeToProduction.medianDays);
+    expect(metrics.timeToProduction.averageDays).toBeGreaterThan(0);
+    const other = (await call('GET', '/api/journeys/metrics?definition=nothing-like-it', undefined, viewer)).json;
+    expect(other).toMatchObject({ journeys: 0, successRate: { rate: null, of: 0 }, rollbackRate: { rate: null }, firstPassRate: { rate: null } });
+    expect((await call('GET', '/api/journeys/metrics?bogus=1', undefined, viewer)).status).toBe(400);
   }, 120_000);
 
   it('answers the API’s bad input precisely and lists definitions', async () => {

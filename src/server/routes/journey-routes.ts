@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { journeyDefinitionJsonSchema } from '../../core/journey/definition';
-import { CancelInput, EventInput, JourneyListQuery, MetricsReportInput, RollbackInput, SignalInput, StartJourneyInput } from '../../engine/journey-inputs';
+import { CancelInput, EventInput, JourneyListQuery, JourneyMetricsQuery, MetricsReportInput, RollbackInput, SignalInput, StartJourneyInput } from '../../engine/journey-inputs';
 import { JourneyRejectedError } from '../../engine/journey-rejection';
 import {
   changeResultSchema,
@@ -22,6 +22,14 @@ import { authErrors, problemSchema } from '../schemas';
 import type { App } from '../types';
 
 const rejectionProblemSchema = problemSchema.extend({ journeyId: z.string().optional(), rejection: rejectionSchema.optional() });
+const ratioSchema = z.object({ rate: z.number().nullable().describe('null when nothing is decided yet'), count: z.number().int(), of: z.number().int() });
+const journeyMetricsSchema = z.object({
+  journeys: z.number().int(),
+  timeToProduction: z.object({ averageDays: z.number().nullable(), medianDays: z.number().nullable(), reached: z.number().int() }),
+  successRate: ratioSchema.describe('Reached production / (reached + cancelled before reaching it)'),
+  rollbackRate: ratioSchema.describe('Journeys that entered a rollback at least once / journeys started'),
+  firstPassRate: ratioSchema.describe('Gated promotions whose first attempt in a stage visit passed / gated promotions attempted'),
+});
 const refusals = { 404: problemSchema, 409: rejectionProblemSchema, 422: rejectionProblemSchema, ...authErrors } as const;
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -94,6 +102,16 @@ export function registerJourneyRoutes(app: App, runtime: Runtime): void {
       response: { 200: z.object({ items: z.array(journeySchema), total: z.number().int() }), ...authErrors },
     },
   }, async (req) => j.views.list(req.query));
+
+  app.get('/api/journeys/metrics', {
+    config: { auth: 'viewer' },
+    schema: {
+      tags: ['journeys'],
+      summary: "Seed 003's success metrics from the event log: time to production, client success rate, rollback rate, first-pass exit-criteria rate",
+      querystring: JourneyMetricsQuery,
+      response: { 200: journeyMetricsSchema, ...authErrors },
+    },
+  }, async (req) => j.views.successMetrics(req.query));
 
   app.get('/api/journeys/:id', {
     config: { auth: 'viewer' },

@@ -6,6 +6,21 @@ import { ApiError, apiErrorFromProblem } from './api-error';
 import { api, type ApiClient } from './client';
 import type { Problem } from './types';
 
+// ---- success metrics (seed 003), computed by the server ------------------------------------------
+
+const ratioSchema = z.object({ rate: z.nullable(z.number()), count: z.number(), of: z.number() });
+
+export const journeyMetricsSchema = z.object({
+  journeys: z.number(),
+  timeToProduction: z.object({ averageDays: z.nullable(z.number()), medianDays: z.nullable(z.number()), reached: z.number() }),
+  successRate: ratioSchema,
+  rollbackRate: ratioSchema,
+  firstPassRate: ratioSchema,
+});
+/** null rate: nothing decided yet (no denominator). */
+export type Ratio = z.infer<typeof ratioSchema>;
+export type JourneyMetrics = z.infer<typeof journeyMetricsSchema>;
+
 // ---- tasks --------------------------------------------------------------------------------------
 
 export const TASK_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
@@ -290,6 +305,9 @@ export function journeyApi(client: ApiClient = api) {
     cancel: (id: string, reason: string) => refusable(client, journeyPath(id, '/cancel'), { reason }, changeResultSchema),
     completeTask: (taskId: string, input: CompleteTaskInput) =>
       client.request(taskPath(taskId, '/complete'), { method: 'POST', body: input, schema: taskSchema }),
+    /** Seed 003's success metrics, computed by the server from the event log (every definition when null). */
+    successMetrics: (definition: string | null, signal?: AbortSignal) =>
+      client.request('/api/journeys/metrics', { query: { definition: definition ?? undefined }, schema: journeyMetricsSchema, ...signalOf(signal) }),
     retryTask: (taskId: string) => client.request(taskPath(taskId, '/retry'), { method: 'POST', schema: taskSchema }),
   };
 }

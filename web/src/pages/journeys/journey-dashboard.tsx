@@ -1,27 +1,10 @@
-// The card row of seed 003's primary metrics, computed in the portal from the journey event log
-// (the API exposes no metrics endpoint for them), with the seed's baseline and target beside each.
-import { api, type ApiClient } from '../../api/client';
+// The card row of seed 003's primary metrics, computed by the server from the journey event log
+// (GET /api/journeys/metrics), with the seed's baseline and target beside each.
+import { journeys } from '../../api/journeys';
 import { ErrorNotice } from '../../components/error-notice';
 import { StatusBadge, type Tone } from '../../components/status-badge';
 import { useApiResource } from '../../hooks/use-api-resource';
-import { computeJourneyMetrics, METRIC_TOPICS, type JourneyMetrics, type LoggedEvent, type Ratio } from './journey-metrics';
-
-const PAGE = 1000;
-const MAX_PAGES = 50;
-
-/** Reads every event of the metric topics, oldest first, page by page. */
-export async function loadMetricEvents(client: ApiClient, signal: AbortSignal): Promise<{ events: LoggedEvent[]; complete: boolean }> {
-  const events: LoggedEvent[] = [];
-  let after = 0;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { items, lastId } = await client.events.list({ after, topics: METRIC_TOPICS.join(','), limit: PAGE }, signal);
-    events.push(...items);
-    const next = lastId ?? items.at(-1)?.id ?? after;
-    if (next <= after || items.length === 0) return { events, complete: true };
-    after = next;
-  }
-  return { events, complete: false };
-}
+import type { JourneyMetrics, Ratio } from '../../api/journeys';
 
 const percent = (r: Ratio) => (r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`);
 const days = (d: number | null) => (d === null ? '—' : `${d < 10 ? Math.round(d * 10) / 10 : Math.round(d)} d`);
@@ -85,9 +68,8 @@ function cards(m: JourneyMetrics): Card[] {
 
 export function JourneyDashboard({ definitionId, definitionName, refresh }: { definitionId: string | null; definitionName: string; refresh: number }) {
   // `refresh` changes when live journey events arrive; the previous figures stay on screen meanwhile.
-  const resource = useApiResource((signal) => loadMetricEvents(api, signal), [refresh]);
-  const data = resource.state.data;
-  const metrics = data === null ? null : computeJourneyMetrics(data.events, definitionId);
+  const resource = useApiResource((signal) => journeys.successMetrics(definitionId, signal), [refresh, definitionId]);
+  const metrics = resource.state.data;
   return (
     <section className="panel" aria-labelledby="jd-title">
       <div className="panel-head">
@@ -110,10 +92,9 @@ export function JourneyDashboard({ definitionId, definitionName, refresh }: { de
             ))}
           </ul>
           <p className="field-help">
-            Computed in the portal from the event log ({METRIC_TOPICS.join(', ')}) over {metrics.journeys} journey
+            Computed by the server from the journey event log over {metrics.journeys} journey
             {metrics.journeys === 1 ? '' : 's'}
-            {definitionId === null ? '' : ` of ${definitionName}`}; the API has no endpoint for these figures.
-            {data !== null && !data.complete && ' Only the oldest events were read: the log is larger than the portal reads at once.'}
+            {definitionId === null ? '' : ` of ${definitionName}`}.
           </p>
         </>
       )}
