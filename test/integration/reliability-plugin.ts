@@ -6,6 +6,8 @@ import type { HandlerRegistry } from '../../src/engine/handlers/handler-registry
 interface EffectInput {
   /** Hold the handler's own pooled connection this long with pg_sleep (the pool-exhaustion fault). */
   holdDbMs?: number;
+  /** How many pooled connections to hold at once while doing so (default 1). */
+  holdConnections?: number;
   /** Wait this long without a connection. */
   holdMs?: number;
 }
@@ -18,7 +20,10 @@ export default function register({ handlers }: { handlers: HandlerRegistry }): v
        ON CONFLICT (idempotency_key) DO UPDATE SET runs = reliability_effects.runs + 1 RETURNING runs`,
       [ctx.idempotencyKey, ctx.taskId],
     );
-    if (input.holdDbMs) await ctx.db.query('SELECT pg_sleep($1::float8 / 1000)', [input.holdDbMs]);
+    if (input.holdDbMs) {
+      const n = input.holdConnections ?? 1;
+      await Promise.all(Array.from({ length: n }, () => ctx.db.query('SELECT pg_sleep($1::float8 / 1000)', [input.holdDbMs!])));
+    }
     if (input.holdMs) await new Promise((r) => setTimeout(r, input.holdMs));
     return { applied: rows[0]?.runs === 1 };
   }, 'reliability test effect: one row per idempotency key');

@@ -39,7 +39,7 @@ describe('ow worker options', () => {
       await migrate(db);
       const worker = await startOw(['worker', '--concurrency', '3', '--plugin', PLUGIN], /joined postgres/, { DATABASE_URL: url, OW_TASK_POLL_MS: '200' });
       try {
-        expect(worker.stdout()).toContain('with concurrency 3.');
+        expect(worker.stdout()).toMatch(/with concurrency 3 \(task leases as tw_[0-9a-f]{12}\)\./);
         // The plugin's handler is known only to the worker process: enqueue under the name it registered.
         await db.query('CREATE TABLE IF NOT EXISTS reliability_effects (idempotency_key text PRIMARY KEY, task_id text NOT NULL, runs int NOT NULL DEFAULT 1)');
         const local = new JourneyRuntime({ db, clock: systemClock, kind: 'cli', onEvents: () => undefined });

@@ -63,7 +63,7 @@ export function workerCommand(): Command {
       const worker = runtime.journeys.worker;
       process.stdout.write(
         `Worker ${runtime.registration?.name ?? ''} (${runtime.registration?.id ?? ''}) joined ${store.db.driver} at ${store.db.location}` +
-          ` with concurrency ${worker?.options.concurrency ?? '?'}. Press Ctrl+C to stop.\n`,
+          ` with concurrency ${worker?.options.concurrency ?? '?'} (task leases as ${worker?.id ?? '?'}). Press Ctrl+C to stop.\n`,
       );
       await new Promise<void>((done) => {
         const stop = () => {

@@ -98,6 +98,16 @@ export async function openPostgres(url: string, options: { max?: number; applica
     return connecting;
   }
 
+  // pg-pool drops its error listener from a checked-out client: a connection lost between two
+  // queries of a transaction would then be an uncaught error that ends the process. The failure
+  // reaches the caller through its next query instead.
+  const ignoreError = (): void => undefined;
+  async function checkOut(): Promise<pg.PoolClient> {
+    const client = await pool.connect();
+    client.on('error', ignoreError);
+    return client;
+  }
+
   const self = wrapClient(pool);
   return {
     driver: 'postgres',
@@ -105,7 +115,7 @@ export async function openPostgres(url: string, options: { max?: number; applica
     query: self.query,
     exec: self.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await checkOut();
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -120,14 +130,16 @@ export async function openPostgres(url: string, options: { max?: number; applica
         ));
         throw err;
       } finally {
+        client.off('error', ignoreError);
         client.release(broken);
       }
     },
     async withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await checkOut();
       try {
         return await fn(wrapClient(client));
       } finally {
+        client.off('error', ignoreError);
         client.release();
       }
     },
