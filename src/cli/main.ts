@@ -17,6 +17,7 @@ import { migrateCommand } from './commands/migrate-command';
 import { patternCommand } from './commands/pattern-command';
 import { serveCommand } from './commands/serve-command';
 import { tokenCommand } from './commands/token-command';
+import { slaCommand } from './commands/sla-command';
 import { ticketCommand, supportAgentCommand } from './commands/ticket-command';
 import { workerCommand } from './commands/worker-command';
 import { workspaceCommand } from './commands/workspace-command';
@@ -34,7 +35,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), ticketCommand(), supportAgentCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), slaCommand(), ticketCommand(), supportAgentCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
