@@ -2,7 +2,6 @@
 // and each decision is one allocation-free pass keeping the best, then applied (load + 1) so the next
 // ticket sees it. Chooses exactly what routeToOptimalAgent would, minus the per-candidate explanation.
 import { getAgentCapacity } from './agent-capacity';
-import { roundRobinScore } from './round-robin';
 import { isOnSchedule } from './schedule';
 import type { RoutableAgent, RoutableTicket, RoutingOptions } from './types';
 
@@ -24,6 +23,8 @@ export class RoutingPool {
   private readonly levels: Float64Array;
   private readonly skillIndex = new Map<string, number>();
   private readonly skillCount: number;
+  /** agent indexes per tier, so a decision only walks the ticket's tier */
+  private readonly byTier: Int32Array[];
   private readonly strategy: RoutingOptions['strategy'];
   private readonly at: number;
 
@@ -41,6 +42,7 @@ export class RoutingPool {
     for (const a of agents) for (const s of a.skills) if (!this.skillIndex.has(s.skill)) this.skillIndex.set(s.skill, this.skillIndex.size);
     this.skillCount = this.skillIndex.size;
     this.levels = new Float64Array(n * Math.max(1, this.skillCount));
+    this.byTier = [0, 1, 2].map((t) => Int32Array.from(agents.flatMap((a, i) => (TIER_INDEX[a.tier] === t ? [i] : []))));
     agents.forEach((a, i) => {
       const cap = getAgentCapacity(a, opts.defaultMaxConcurrent);
       this.max[i] = cap.max;
@@ -78,8 +80,11 @@ export class RoutingPool {
     let best = -1;
     let bestScore = 0;
     let bestSpare = 0;
-    for (let i = 0; i < ids.length; i++) {
-      if (available[i] === 0 || this.tier[i] !== tier) continue;
+    const members = this.byTier[tier] ?? new Int32Array(0);
+    const hasLast = this.hasLast;
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j] ?? 0;
+      if (available[i] === 0) continue;
       const spare = (max[i] ?? 0) - (load[i] ?? 0);
       if (spare <= 0) continue;
       let ok = true;
@@ -99,7 +104,7 @@ export class RoutingPool {
           const k = weighted[w] ?? -1;
           score += (weights[w] ?? 0) * (k < 0 ? 0 : (levels[i * S + k] ?? 0));
         }
-      } else score = roundRobinScore({ lastAssignedAt: this.hasLast[i] ? (lastAssigned[i] ?? 0) : null }, at);
+      } else score = hasLast[i] ? at - (lastAssigned[i] ?? 0) : at + 1; // as roundRobinScore, without an object per agent
       if (best < 0) {
         best = i;
         bestScore = score;
