@@ -65,8 +65,12 @@ export function workerCommand(): Command {
         `Worker ${runtime.registration?.name ?? ''} (${runtime.registration?.id ?? ''}) joined ${store.db.driver} at ${store.db.location}` +
           ` with concurrency ${worker?.options.concurrency ?? '?'} (task leases as ${worker?.id ?? '?'}). Press Ctrl+C to stop.\n`,
       );
+      // The loop's timers are unref'd: while the database is down no socket is open either, and the
+      // process would end quietly (exit 0) instead of reconnecting. This keeps it alive until a signal.
+      const keepAlive = setInterval(() => undefined, 60_000);
       await new Promise<void>((done) => {
         const stop = () => {
+          clearInterval(keepAlive);
           logger.info('worker stopping');
           runtime
             .stop()
