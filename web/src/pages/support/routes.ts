@@ -8,6 +8,7 @@ export const supportRoutes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./support-page')).SupportPage }) },
       { path: 'metrics', lazy: async () => ({ Component: (await import('./metrics-page')).MetricsPage }) },
+      { path: 'sla', lazy: async () => ({ Component: (await import('./sla-page')).SlaPage }) },
       { path: 'simulation', lazy: async () => ({ Component: (await import('./simulation-page')).SimulationPage }) },
       { path: 'workspaces', lazy: async () => ({ Component: (await import('./workspaces-page')).WorkspacesPage }) },
       { path: 'workspaces/:id', lazy: async () => ({ Component: (await import('./workspace-page')).WorkspacePage }), handle: { title: 'Workspace' } },
