@@ -7,6 +7,7 @@ export const supportRoutes: RouteObject[] = [
     Component: SupportLayout,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./support-page')).SupportPage }) },
+      { path: 'agents', lazy: async () => ({ Component: (await import('./agents-page')).AgentsPage }) },
       { path: 'metrics', lazy: async () => ({ Component: (await import('./metrics-page')).MetricsPage }) },
       { path: 'sla', lazy: async () => ({ Component: (await import('./sla-page')).SlaPage }) },
       { path: 'simulation', lazy: async () => ({ Component: (await import('./simulation-page')).SimulationPage }) },
