@@ -14,11 +14,14 @@ import { registerTaskRoutes } from './task-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerSimRoutes } from './sim-routes';
 import { registerTokenRoutes } from './token-routes';
+import { registerSlaRoutes } from './sla-routes';
+import { registerAlertRoutes } from './alert-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerQueueRoutes } from './queue-routes';
 import { registerStatusRoutes } from './status-routes';
 import { registerContextRoutes } from './context-routes';
 import { registerWorkspaceRoutes } from './workspace-routes';
+import { registerHelpdeskRoutes } from './helpdesk-routes';
 import type client from 'prom-client';
 
 export interface RouteOptions {
@@ -40,6 +43,8 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerPatternRoutes(app, runtime);
   registerJourneyRoutes(app, runtime);
   registerTaskRoutes(app, runtime);
+  registerSlaRoutes(app, runtime);
+  registerAlertRoutes(app, runtime);
   registerAgentRoutes(app, runtime);
   registerMetricsRoutes(app, runtime);
   registerSimRoutes(app, runtime);
@@ -47,4 +52,5 @@ export async function registerRoutes(app: App, runtime: Runtime, opts: RouteOpti
   registerStatusRoutes(app, runtime);
   registerContextRoutes(app, runtime);
   registerWorkspaceRoutes(app, runtime);
+  registerHelpdeskRoutes(app, runtime);
 }
