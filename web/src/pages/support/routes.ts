@@ -7,6 +7,8 @@ export const supportRoutes: RouteObject[] = [
     Component: SupportLayout,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./support-page')).SupportPage }) },
+      { path: 'tickets', lazy: async () => ({ Component: (await import('./tickets-page')).TicketsPage }) },
+      { path: 'tickets/:id', lazy: async () => ({ Component: (await import('./ticket-page')).TicketPage }), handle: { title: 'Ticket' } },
       { path: 'agents', lazy: async () => ({ Component: (await import('./agents-page')).AgentsPage }) },
       { path: 'metrics', lazy: async () => ({ Component: (await import('./metrics-page')).MetricsPage }) },
       { path: 'sla', lazy: async () => ({ Component: (await import('./sla-page')).SlaPage }) },

@@ -3,6 +3,7 @@ import type { SectionTab } from '../../components/section-tabs';
 
 export const SUPPORT_TABS: readonly SectionTab[] = [
   { path: '/support', label: 'Overview', end: true },
+  { path: '/support/tickets', label: 'Tickets' },
   { path: '/support/agents', label: 'Agents' },
   { path: '/support/metrics', label: 'Metrics' },
   { path: '/support/sla', label: 'SLA' },
