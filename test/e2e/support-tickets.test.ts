@@ -1,0 +1,131 @@
+// Support → Tickets in real Chromium against the real server: two support agents with different
+// loads, a ticket created in the portal goes to the least-loaded one and the page explains the
+// decision (every candidate, the chosen agent, the reason); the list filters from the URL and refreshes
+// from the event stream; comments and status change work; a viewer has no create form; user markup is text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, requirePortalBuild } from '../helpers/browser';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+let operator: string;
+let viewer: string;
+
+beforeAll(async () => {
+  requirePortalBuild();
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
+  operator = await token('operator', 'support lead');
+  viewer = await token('viewer', 'auditor');
+  const agent = async (body: Record<string, unknown>) => expect((await api(server, 'POST', '/api/support-agents', { token: operator, body })).status).toBe(201);
+  const ticket = async (subject: string) => (await api(server, 'POST', '/api/tickets', { token: operator, body: { subject } })).json as { id: string; assigneeId: string | null };
+  // ana alone online takes two tickets; ben and carl arrive afterwards with none.
+  await agent({ id: 'ana', name: 'Ana', status: 'online', maxConcurrent: 4 });
+  expect((await ticket('first')).assigneeId).toBe('ana');
+  expect((await ticket('second')).assigneeId).toBe('ana');
+  await agent({ id: 'ben', name: 'Ben', status: 'online', maxConcurrent: 4 });
+  await agent({ id: 'carl', name: 'Carl', status: 'offline', maxConcurrent: 4 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in').waitFor();
+}
+
+const SUBJECT = 'VPN <b>down</b> <img src=x onerror="window.__owned=1">';
+
+describe('Tickets in the portal', () => {
+  it('routes a new ticket to the least-loaded agent and explains why; lists, comments, solves; a viewer only reads', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, operator);
+
+    await page.goto(`${server.url}/support`);
+    await page.getByRole('link', { name: 'Tickets' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Tickets' }).waitFor();
+    await page.locator('tr[data-ticket]').nth(1).waitFor();
+    const form = page.getByRole('region', { name: 'Create a ticket' });
+    await form.getByLabel('Subject').fill(SUBJECT);
+    await form.getByLabel('Priority').selectOption('high');
+    await form.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/support\/tickets\/T-\d+$/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+
+    // The markup typed as a subject shows literally and runs nothing.
+    await page.getByRole('heading', { level: 2, name: `${id}: ${SUBJECT}` }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    expect(await page.getByTestId('ticket-assignee').textContent()).toContain('ben');
+
+    // The decision: ben (0 of 4) over ana (2 of 4); carl is offline and says so.
+    const decision = page.getByTestId('routing-decision').first();
+    await decision.waitFor();
+    expect(await decision.getByTestId('routing-chosen').textContent()).toBe('ben');
+    expect(await decision.getByTestId('routing-reason').textContent()).toMatch(/^ben has the .*4 of 4 slots free.* 2 eligible of 3 agents$/);
+    const row = (agent: string) => decision.locator(`tr[data-agent="${agent}"]`);
+    expect(await row('ben').getAttribute('data-chosen')).toBe('true');
+    expect(await row('ben').locator('td').nth(1).textContent()).toContain('0 / 4');
+    expect(await row('ana').getAttribute('data-chosen')).toBe('false');
+    expect(await row('ana').locator('td').nth(1).textContent()).toContain('2 / 4');
+    expect(await row('ana').locator('td').nth(3).textContent()).toBe('eligible');
+    expect(await row('carl').locator('td').nth(3).textContent()).toBe('not eligible');
+    expect(await row('carl').locator('td').nth(4).textContent()).toContain('offline');
+    expect(await row('ana').getByRole('meter').getAttribute('value')).toBe('2');
+
+    // An internal comment with markup stays text; solving moves the status.
+    await page.getByLabel('Comment', { exact: true }).fill('<i>call</i> the user');
+    await page.getByLabel('Internal note').check();
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    const comment = page.getByTestId('ticket-comment').filter({ hasText: '<i>call</i> the user' });
+    await comment.waitFor();
+    expect(await comment.getAttribute('data-public')).toBe('false');
+    await page.getByLabel('Change status').selectOption('solved');
+    await page.getByTestId('ticket-status').filter({ hasText: 'solved' }).waitFor();
+    expect((await api(server, 'GET', `/api/tickets/${id}`, { token: viewer })).json.ticket.status).toBe('solved');
+
+    // Filters live in the URL; a ticket created elsewhere appears through the event stream.
+    await page.goto(`${server.url}/support/tickets?assignee=ana`);
+    await page.locator('tr[data-ticket]').nth(1).waitFor();
+    expect(await page.locator('tr[data-ticket]').count()).toBe(2);
+    expect(await page.locator(`tr[data-ticket="${id}"]`).count()).toBe(0);
+    const filters = page.getByRole('group', { name: 'Ticket filters' });
+    expect(await filters.getByLabel('Assignee').inputValue()).toBe('ana');
+    await filters.getByLabel('Assignee').fill('ben');
+    await filters.getByLabel('Queued').selectOption('false');
+    await page.waitForURL(/assignee=ben.*queued=false|queued=false.*assignee=ben/);
+    await page.locator(`tr[data-ticket="${id}"]`).waitFor();
+    // ben's ticket is solved, so ben (0 of 4) again has the most room.
+    const live = (await api(server, 'POST', '/api/tickets', { token: operator, body: { subject: 'arrives live' } })).json as { id: string; assigneeId: string };
+    expect(live.assigneeId).toBe('ben');
+    await page.locator(`tr[data-ticket="${live.id}"]`).waitFor();
+    expect(await page.locator('tr[data-ticket]').count()).toBe(2);
+
+    // A viewer reads the list and the decision but has no form or action.
+    const viewerContext = await browser.newContext();
+    const viewerPage = await viewerContext.newPage();
+    viewerPage.setDefaultTimeout(30_000);
+    await signIn(viewerPage, viewer);
+    await viewerPage.goto(`${server.url}/support/tickets`);
+    await viewerPage.locator(`tr[data-ticket="${id}"]`).waitFor();
+    expect(await viewerPage.getByRole('region', { name: 'Create a ticket' }).count()).toBe(0);
+    await viewerPage.goto(`${server.url}/support/tickets/${id}`);
+    await viewerPage.getByTestId('routing-decision').first().waitFor();
+    expect(await viewerPage.getByRole('button', { name: 'Add comment' }).count()).toBe(0);
+    expect(await viewerPage.getByLabel('Change status').count()).toBe(0);
+    await viewerContext.close();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
