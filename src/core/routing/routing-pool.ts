@@ -1,11 +1,18 @@
-// The batch router: agents are read once into flat typed arrays (capacity, availability, skill levels)
-// and each decision is one allocation-free pass keeping the best, then applied (load + 1) so the next
-// ticket sees it. Chooses exactly what routeToOptimalAgent would, minus the per-candidate explanation.
+// The batch router (queue drain): agents are read once into flat typed arrays and kept in sorted indexes —
+// per tier, and per tier × skill for mandatory skills — ordered by the strategy's score and the shared
+// tie-breaks, holding only agents that can take a ticket now (available, spare > 0). A decision reads the
+// front of one index instead of judging every agent; the chosen agent is re-filed with load + 1.
+// Chooses exactly what routeToOptimalAgent would, minus the per-candidate explanation (that path stays O(agents)).
 import { getAgentCapacity } from './agent-capacity';
+import { OrderedAgents } from './ordered-agents';
 import { isOnSchedule } from './schedule';
 import type { RoutableAgent, RoutableTicket, RoutingOptions } from './types';
 
 const TIER_INDEX = { L1: 0, L2: 1, L3: 2 } as const;
+const TIER_COUNT = 3;
+// For a weight in this range, w × level keeps distinct levels distinct (no underflow to equal values, no overflow).
+const SAFE_WEIGHT_MIN = 1e-200;
+const SAFE_WEIGHT_MAX = 1e200;
 
 export interface PoolDecision {
   agentId: string | null;
@@ -23,8 +30,20 @@ export class RoutingPool {
   private readonly levels: Float64Array;
   private readonly skillIndex = new Map<string, number>();
   private readonly skillCount: number;
-  /** agent indexes per tier, so a decision only walks the ticket's tier */
+  /** every agent index per tier, for the rare skills-first decisions that must judge each agent */
   private readonly byTier: Int32Array[];
+  /** position of each agent when sorted by id (then input position): the last tie-break as one number */
+  private readonly idRank: Int32Array;
+  /** the skills each agent holds (level > 0), as skill indexes */
+  private readonly agentSkills: number[][];
+  /** per tier: agents that can take a ticket, in strategy order (skills-first: as if every score were 0) */
+  private readonly tierOrder: OrderedAgents[];
+  /** per tier × skill: the same, restricted to holders of the skill (used for mandatory skills) */
+  private readonly skillOrder: OrderedAgents[];
+  /** skills-first only, per tier × skill: holders by level, then the shared tie-breaks */
+  private readonly levelOrder: OrderedAgents[];
+  /** every level finite and > 0 (the input schema's 1–5): otherwise skills-first scores may be negative or NaN, so it scans */
+  private readonly levelsNormal: boolean;
   private readonly strategy: RoutingOptions['strategy'];
   private readonly at: number;
 
@@ -40,9 +59,11 @@ export class RoutingPool {
     this.lastAssigned = new Float64Array(n);
     this.hasLast = new Uint8Array(n);
     for (const a of agents) for (const s of a.skills) if (!this.skillIndex.has(s.skill)) this.skillIndex.set(s.skill, this.skillIndex.size);
-    this.skillCount = this.skillIndex.size;
-    this.levels = new Float64Array(n * Math.max(1, this.skillCount));
+    const S = (this.skillCount = this.skillIndex.size);
+    this.levels = new Float64Array(n * Math.max(1, S));
     this.byTier = [0, 1, 2].map((t) => Int32Array.from(agents.flatMap((a, i) => (TIER_INDEX[a.tier] === t ? [i] : []))));
+    this.agentSkills = [];
+    let levelsNormal = true;
     agents.forEach((a, i) => {
       const cap = getAgentCapacity(a, opts.defaultMaxConcurrent);
       this.max[i] = cap.max;
@@ -51,82 +72,192 @@ export class RoutingPool {
       this.tier[i] = TIER_INDEX[a.tier];
       this.hasLast[i] = a.lastAssignedAt === null ? 0 : 1;
       this.lastAssigned[i] = a.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
+      const seen = new Set<number>();
+      const held: number[] = [];
       for (const s of a.skills) {
         const k = this.skillIndex.get(s.skill) ?? 0;
+        if (!(Number.isFinite(s.level) && s.level > 0)) levelsNormal = false;
         // The first entry of a skill counts, as in skillLevel().
-        if (this.levels[i * this.skillCount + k] === 0) this.levels[i * this.skillCount + k] = s.level;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        this.levels[i * S + k] = s.level;
+        if (!(s.level <= 0)) held.push(k); // eligible unless <= 0, as in ineligibility()
       }
+      this.agentSkills.push(held);
     });
+    this.levelsNormal = levelsNormal;
+    const ranked = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+      const a = this.ids[x] ?? '';
+      const b = this.ids[y] ?? '';
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+    this.idRank = new Int32Array(n);
+    ranked.forEach((agent, r) => (this.idRank[agent] = r));
+
+    const main = (a: number, b: number): boolean => {
+      const sa = this.score(a);
+      const sb = this.score(b);
+      return sa !== sb ? sa > sb : this.tieBefore(a, b);
+    };
+    this.tierOrder = Array.from({ length: TIER_COUNT }, () => new OrderedAgents(main));
+    this.skillOrder = Array.from({ length: TIER_COUNT * S }, () => new OrderedAgents(main));
+    this.levelOrder =
+      this.strategy === 'skills-first'
+        ? Array.from({ length: TIER_COUNT * S }, (_, slot) => {
+            const k = slot % S;
+            const levels = this.levels;
+            return new OrderedAgents((a, b) => {
+              const la = levels[a * S + k] ?? 0;
+              const lb = levels[b * S + k] ?? 0;
+              return la !== lb ? la > lb : this.tieBefore(a, b);
+            });
+          })
+        : [];
+    for (let i = 0; i < n; i++) if (this.canTake(i)) this.file(i);
   }
 
   /** Decides for one ticket and, when an agent is chosen, counts the ticket on that agent. */
   decide(ticket: RoutableTicket): PoolDecision {
-    const S = this.skillCount;
     const mandatory: number[] = [];
-    const weighted: number[] = [];
-    const weights: number[] = [];
+    let weighted = -1;
+    let weight = 0;
+    let weightedCount = 0;
+    let weightsFinite = true;
     for (const r of ticket.requiredSkills) {
       const k = this.skillIndex.get(r.skill);
       if (r.mandatory && k === undefined) return { agentId: null, score: 0 };
       if (k !== undefined && r.mandatory) mandatory.push(k);
-      // Unknown weighted skills add 0 for everyone; known ones keep the ticket's order so sums match exactly.
-      weighted.push(k ?? -1);
-      weights.push(r.weight);
+      if (!Number.isFinite(r.weight)) weightsFinite = false;
+      if (k !== undefined && r.weight !== 0) {
+        weightedCount++;
+        weighted = k;
+        weight = r.weight;
+      }
     }
     const tier = TIER_INDEX[ticket.tier];
-    const strategy = this.strategy;
-    const at = this.at;
-    const { max, load, available, lastAssigned, levels, ids } = this;
     let best = -1;
-    let bestScore = 0;
-    let bestSpare = 0;
-    const members = this.byTier[tier] ?? new Int32Array(0);
-    const hasLast = this.hasLast;
-    for (let j = 0; j < members.length; j++) {
-      const i = members[j] ?? 0;
-      if (available[i] === 0) continue;
-      const spare = (max[i] ?? 0) - (load[i] ?? 0);
-      if (spare <= 0) continue;
-      let ok = true;
-      for (let m = 0; m < mandatory.length; m++) {
-        if ((levels[i * S + (mandatory[m] ?? 0)] ?? 0) <= 0) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      let score: number;
-      if (strategy === 'spare-capacity') score = spare;
-      else if (strategy === 'percent-spare') score = spare / (max[i] ?? 1);
-      else if (strategy === 'skills-first') {
-        score = 0;
-        for (let w = 0; w < weighted.length; w++) {
-          const k = weighted[w] ?? -1;
-          score += (weights[w] ?? 0) * (k < 0 ? 0 : (levels[i * S + k] ?? 0));
-        }
-      } else score = hasLast[i] ? at - (lastAssigned[i] ?? 0) : at + 1; // as roundRobinScore, without an object per agent
-      if (best < 0) {
-        best = i;
-        bestScore = score;
-        bestSpare = spare;
-        continue;
-      }
-      if (score !== bestScore ? score > bestScore : spare !== bestSpare ? spare > bestSpare : (lastAssigned[i] ?? 0) !== (lastAssigned[best] ?? 0) ? (lastAssigned[i] ?? 0) < (lastAssigned[best] ?? 0) : (ids[i] ?? '') < (ids[best] ?? '')) {
-        best = i;
-        bestScore = score;
-        bestSpare = spare;
-      }
+    if (this.strategy !== 'skills-first') best = this.firstHolding(this.candidates(tier, mandatory), mandatory);
+    else if (!this.levelsNormal || !weightsFinite || weightedCount > 1 || (weightedCount === 1 && !(weight >= SAFE_WEIGHT_MIN && weight <= SAFE_WEIGHT_MAX))) {
+      best = this.scan(ticket, tier, mandatory);
+    } else {
+      // One positively weighted skill: its holders score weight × level > 0 and beat everyone else (score 0).
+      if (weightedCount === 1) best = this.firstHolding(this.levelOrder[tier * this.skillCount + weighted]?.items ?? [], mandatory);
+      if (best < 0) best = this.firstHolding(this.candidates(tier, mandatory), mandatory);
     }
     if (best < 0) return { agentId: null, score: 0 };
-    load[best] = (load[best] ?? 0) + 1;
-    lastAssigned[best] = at;
-    this.hasLast[best] = 1;
-    return { agentId: ids[best] ?? null, score: bestScore };
+    const score = this.strategy === 'skills-first' ? this.skillsScore(best, ticket) : this.score(best);
+    this.assign(best);
+    return { agentId: this.ids[best] ?? null, score };
   }
 
   /** Current load of an agent in this pool (after the decisions made so far). */
   loadOf(agentId: string): number {
     const i = this.ids.indexOf(agentId);
     return i < 0 ? 0 : (this.load[i] ?? 0);
+  }
+
+  private canTake(i: number): boolean {
+    return this.available[i] === 1 && (this.max[i] ?? 0) - (this.load[i] ?? 0) > 0;
+  }
+
+  /** The strategy's score for the ticket-independent strategies (skills-first: 0, its weights live in levelOrder). */
+  private score(i: number): number {
+    const spare = (this.max[i] ?? 0) - (this.load[i] ?? 0);
+    switch (this.strategy) {
+      case 'spare-capacity':
+        return spare;
+      case 'percent-spare':
+        return spare / (this.max[i] ?? 1);
+      case 'round-robin':
+        return this.hasLast[i] ? this.at - (this.lastAssigned[i] ?? 0) : this.at + 1; // as roundRobinScore
+      case 'skills-first':
+        return 0;
+    }
+  }
+
+  /** The shared tie-breaks after an equal score, as in beats(): more spare, longer since assigned, smaller id. */
+  private tieBefore(a: number, b: number): boolean {
+    const sa = (this.max[a] ?? 0) - (this.load[a] ?? 0);
+    const sb = (this.max[b] ?? 0) - (this.load[b] ?? 0);
+    if (sa !== sb) return sa > sb;
+    const la = this.lastAssigned[a] ?? 0;
+    const lb = this.lastAssigned[b] ?? 0;
+    if (la !== lb) return la < lb;
+    return (this.idRank[a] ?? 0) < (this.idRank[b] ?? 0);
+  }
+
+  /** The index to walk: the tier's, or for mandatory skills the smallest of their tier × skill indexes. */
+  private candidates(tier: number, mandatory: number[]): number[] {
+    let list = this.tierOrder[tier]?.items ?? [];
+    for (const k of mandatory) {
+      const l = this.skillOrder[tier * this.skillCount + k]?.items ?? [];
+      if (l.length < list.length || list === this.tierOrder[tier]?.items) list = l;
+    }
+    return list;
+  }
+
+  /** The first agent of an ordered list holding every mandatory skill (usually the very first). */
+  private firstHolding(list: number[], mandatory: number[]): number {
+    const S = this.skillCount;
+    const levels = this.levels;
+    outer: for (let j = 0; j < list.length; j++) {
+      const i = list[j] ?? 0;
+      for (let m = 0; m < mandatory.length; m++) if ((levels[i * S + (mandatory[m] ?? 0)] ?? 0) <= 0) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  private skillsScore(i: number, ticket: RoutableTicket): number {
+    let score = 0;
+    for (const r of ticket.requiredSkills) {
+      const k = this.skillIndex.get(r.skill);
+      score += r.weight * (k === undefined ? 0 : (this.levels[i * this.skillCount + k] ?? 0));
+    }
+    return score;
+  }
+
+  /** skills-first with several weighted skills (or unusual weights/levels): judge each agent of the tier. */
+  private scan(ticket: RoutableTicket, tier: number, mandatory: number[]): number {
+    const members = this.byTier[tier] ?? new Int32Array(0);
+    let best = -1;
+    let bestScore = 0;
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j] ?? 0;
+      if (!this.canTake(i) || this.firstHolding([i], mandatory) < 0) continue;
+      const score = this.skillsScore(i, ticket);
+      if (best < 0 || (score !== bestScore ? score > bestScore : this.tieBefore(i, best))) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Counts a ticket on agent i, re-filing it in every index under its new load and last assignment. */
+  private assign(i: number): void {
+    this.unfile(i);
+    this.load[i] = (this.load[i] ?? 0) + 1;
+    this.lastAssigned[i] = this.at;
+    this.hasLast[i] = 1;
+    if (this.canTake(i)) this.file(i);
+  }
+
+  private file(i: number): void {
+    const t = this.tier[i] ?? 0;
+    this.tierOrder[t]?.insert(i);
+    for (const k of this.agentSkills[i] ?? []) {
+      this.skillOrder[t * this.skillCount + k]?.insert(i);
+      this.levelOrder[t * this.skillCount + k]?.insert(i);
+    }
+  }
+
+  private unfile(i: number): void {
+    const t = this.tier[i] ?? 0;
+    this.tierOrder[t]?.remove(i);
+    for (const k of this.agentSkills[i] ?? []) {
+      this.skillOrder[t * this.skillCount + k]?.remove(i);
+      this.levelOrder[t * this.skillCount + k]?.remove(i);
+    }
   }
 }
