@@ -90,13 +90,17 @@ export class SlaMonitor {
   /** Fires every threshold due now; returns how many clocks were looked at. */
   async checkDue(): Promise<number> {
     let total = 0;
+    const actions: PendingAction[] = [];
     for (;;) {
       const { result } = await commitChange(this.opts.db, this.opts.clock, (tx, now) => this.fireBatch(tx, now), this.opts.onEvents);
       total += result.count;
-      for (const a of result.actions) await this.act(a);
+      actions.push(...result.actions);
       if (result.deliveries) this.deliveryLoop.wake();
-      if (result.count < BATCH) return total;
+      if (result.count < BATCH) break;
     }
+    // Escalations after every due clock is recorded, so moving tickets never delays detecting breaches.
+    for (const a of actions) await this.act(a);
+    return total;
   }
 
   private async fireBatch(tx: Parameters<Parameters<typeof commitChange>[2]>[0], now: Date) {
@@ -152,7 +156,8 @@ export class SlaMonitor {
         else if (f.kind === 'breach') events.push({ topic: 'sla.breached', key: clock.ticketId, payload });
         else if (step) {
           events.push({ topic: 'sla.escalated', key: clock.ticketId, payload: { ...payload, level: step.level + 1, pass: step.pass + 1, action: step.action } });
-          if (step.action !== 'notify' && !suppressed) actions.push({ ticketId: clock.ticketId, action: step.action, reason: `SLA ${clock.metric.replace('_', ' ')} breached (policy ${key}, escalation level ${step.level + 1})` });
+          // A clock whose ticket is gone has nothing to move.
+          if (step.action !== 'notify' && !suppressed && t) actions.push({ ticketId: clock.ticketId, action: step.action, reason: `SLA ${clock.metric.replace('_', ' ')} breached (policy ${key}, escalation level ${step.level + 1})` });
         }
       }
     }
