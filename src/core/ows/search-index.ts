@@ -6,6 +6,7 @@ import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
 import { FacetMatrix, FacetVocabulary, type FacetCounts, type FacetIds } from './search-facets';
 import { FACETS, SEARCH_LIMITS, parsePatternQuery, type FacetName, type PatternQueryInput, type SortKey } from './search-query';
 import { searchablePatternSchema, type PatternSearchHit, type SearchablePattern } from './search-pattern';
+import { scoreText, topRanked, type ScoringOptions } from './search-scoring';
 import { processTerm, queryTerms, tokenize } from './search-text';
 
 export { FACETS, SORTS, parsePatternQuery, patternQuerySchema } from './search-query';
@@ -41,8 +42,12 @@ export interface PatternIndexOptions {
 }
 
 interface TextMatches {
-  /** MiniSearch results as returned (best first); `id` is the slug. */
-  results: ReadonlyArray<{ id: unknown; score: number; terms: string[] }>;
+  /** Matching rows in MiniSearch's order before ranking: ranking is by score, ties in this order. */
+  rows: Int32Array;
+  /** Row → score (read for matching rows only). */
+  score: Float64Array;
+  /** A matching row's matched index terms. */
+  terms(row: number): string[];
   approximate: boolean;
 }
 
@@ -75,21 +80,22 @@ interface Entry {
 interface Snapshot {
   matrix: FacetMatrix;
   entries: Entry[];
+  /** MiniSearch document id → row, and back. */
+  rowOfDoc: Int32Array;
+  docOfRow: Int32Array;
   /** Rows by sort; cleared when a reference count changes. */
   orders: Map<SortKey, Int32Array>;
 }
 
 /** What a query's words and filters select, independent of sort and page (cached per shape). */
 interface ShapeMatches {
-  /** Matching rows: in relevance order for a text query, else in row order. */
+  /** Matching rows: in MiniSearch's order (ranked at paging) for a text query, else in row order. */
   rows: Int32Array;
   /** Row → 1 when it matches, to walk a sort order and stop after the page. */
   member: Uint8Array;
   /** Per facet, the count of every value id. */
   counts: Int32Array[];
   text?: TextMatches;
-  /** Row → index of its text result (read only for the page shown). */
-  resultOf?: Int32Array;
 }
 
 const FACET_FIELD: Record<FacetName, (p: SearchablePattern) => readonly string[]> = {
@@ -100,6 +106,9 @@ const FACET_FIELD: Record<FacetName, (p: SearchablePattern) => readonly string[]
 };
 
 const TEXT_FIELDS = ['title', 'problem', 'orchestrationShift', 'body'] as const;
+const BOOST = { title: 3, problem: 1.5, orchestrationShift: 1.5 };
+const prefixMatch = (term: string): boolean => term.length >= 3;
+const SCORING: ScoringOptions = { fields: TEXT_FIELDS, boost: BOOST, prefix: prefixMatch, tokenize, processTerm };
 
 function validatePattern(input: unknown, pointerPrefix: ReadonlyArray<PropertyKey>): SearchablePattern {
   const parsed = searchablePatternSchema.safeParse(input);
@@ -131,8 +140,8 @@ class MiniSearchPatternIndex implements PatternIndex {
     // Removal is explicit (`remove` with the stored document), so no background vacuuming.
     autoVacuum: false,
     searchOptions: {
-      boost: { title: 3, problem: 1.5, orchestrationShift: 1.5 },
-      prefix: (term) => term.length >= 3,
+      boost: BOOST,
+      prefix: prefixMatch,
       fuzzy: false,
       combineWith: 'AND',
     },
@@ -230,7 +239,15 @@ class MiniSearchPatternIndex implements PatternIndex {
         FACETS.map((_, f) => this.vocabulary.size(f)),
         entries.map((e) => e.ids),
       );
-      this.snapshot = { matrix, entries, orders: new Map() };
+      const internals = this.text as unknown as { _nextId: number; _documentIds: Map<number, string> };
+      const rowOfDoc = new Int32Array(internals._nextId).fill(-1);
+      const docOfRow = new Int32Array(entries.length);
+      for (const [doc, slug] of internals._documentIds) {
+        const row = (this.entries.get(slug) as Entry).row;
+        rowOfDoc[doc] = row;
+        docOfRow[row] = doc;
+      }
+      this.snapshot = { matrix, entries, rowOfDoc, docOfRow, orders: new Map() };
     }
     return this.snapshot;
   }
@@ -245,15 +262,36 @@ class MiniSearchPatternIndex implements PatternIndex {
   }
 
   /** Text matches, best first: words as typed (the last ones also as prefixes), else typo-tolerant. */
-  private matchText(terms: readonly string[]): TextMatches {
+  private matchText(view: Snapshot, terms: readonly string[]): TextMatches {
     const q = terms.join(' ');
     const cached = this.recall(this.textCache, q);
     if (cached) return cached;
-    const exact = this.text.search(q);
-    const matches: TextMatches =
-      exact.length > 0
-        ? { results: exact, approximate: false }
-        : { results: this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }), approximate: true };
+    // The words as typed are scored from the index without a result object per match; the
+    // typo-tolerant fallback (rare, few matches) and an unvacuumed index go through MiniSearch.
+    const scored = scoreText(this.text as unknown as MiniSearch<unknown>, q, SCORING);
+    let matches: TextMatches;
+    if (scored && scored.docs.length > 0) {
+      const score = new Float64Array(view.entries.length);
+      const rows = scored.docs.map((doc) => {
+        const row = view.rowOfDoc[doc] as number;
+        score[row] = scored.score[doc] as number;
+        return row;
+      });
+      matches = { rows, score, terms: (row) => scored.terms(view.docOfRow[row] as number), approximate: false };
+    } else {
+      const exact = scored ? [] : this.text.search(q);
+      const approximate = exact.length === 0;
+      const results = approximate ? this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }) : exact;
+      const score = new Float64Array(view.entries.length);
+      const termsOf = new Map<number, string[]>();
+      const rows = Int32Array.from(results, (r) => {
+        const row = (this.entries.get(r.id as string) as Entry).row;
+        score[row] = r.score;
+        termsOf.set(row, r.terms);
+        return row;
+      });
+      matches = { rows, score, terms: (row) => termsOf.get(row) ?? [], approximate };
+    }
     this.remember(this.textCache, q, matches);
     return matches;
   }
@@ -291,17 +329,14 @@ class MiniSearchPatternIndex implements PatternIndex {
     const member = new Uint8Array(n);
     let shape: ShapeMatches;
     if (terms.length > 0) {
-      const text = this.matchText(terms);
-      const resultOf = new Int32Array(n);
+      const text = this.matchText(view, terms);
       const rows: number[] = [];
-      for (let i = 0; i < text.results.length; i++) {
-        const entry = this.entries.get((text.results[i] as { id: unknown }).id as string);
-        if (!entry || !view.matrix.tally(entry.row, masks, counts)) continue;
-        rows.push(entry.row);
-        member[entry.row] = 1;
-        resultOf[entry.row] = i;
+      for (const row of text.rows) {
+        if (!view.matrix.tally(row, masks, counts)) continue;
+        rows.push(row);
+        member[row] = 1;
       }
-      shape = { rows: Int32Array.from(rows), member, counts, text, resultOf };
+      shape = { rows: Int32Array.from(rows), member, counts, text };
     } else {
       const rows: number[] = [];
       for (let row = 0; row < n; row++) {
@@ -325,11 +360,15 @@ class MiniSearchPatternIndex implements PatternIndex {
     const view = this.view();
     const shape = this.matchShape(view, terms, query);
     const start = (page - 1) * pageSize;
-    // Only the page is put in order and materialised: relevance is MiniSearch's order already;
-    // another sort walks that sort's precomputed row order and stops once the page is full.
-    const pageRows: number[] = [];
+    // Only the page is put in order and materialised: relevance keeps the best `start + pageSize`
+    // matches in a bounded heap; another sort walks that sort's precomputed row order and stops
+    // once the page is full.
+    let pageRows: number[] = [];
+    const { text } = shape;
     if (sort === 'relevance') {
-      for (let i = start; i < Math.min(shape.rows.length, start + pageSize); i++) pageRows.push(shape.rows[i] as number);
+      const { rows } = shape;
+      const score = text?.score;
+      pageRows = score ? topRanked(rows.length, (i) => score[rows[i] as number] as number, start, start + pageSize).map((i) => rows[i] as number) : [];
     } else if (start < shape.rows.length) {
       const order = this.inOrder(view, sort);
       let seen = 0;
@@ -340,13 +379,12 @@ class MiniSearchPatternIndex implements PatternIndex {
         seen++;
       }
     }
-    const { text, resultOf } = shape;
     const facets = Object.fromEntries(FACETS.map((facet, f) => [facet, this.vocabulary.report(f, shape.counts[f] as Int32Array, query[facet] ?? [])])) as FacetCounts;
     const total = shape.rows.length;
     return {
       items: pageRows.map((row) => {
         const entry = view.entries[row] as Entry;
-        return hit(entry, text && resultOf ? text.results[resultOf[row] as number] : undefined);
+        return hit(entry, text ? { score: text.score[row] as number, terms: text.terms(row) } : undefined);
       }),
       total,
       page,
