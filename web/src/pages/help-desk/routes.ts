@@ -7,6 +7,10 @@ export const helpDeskRoutes: RouteObject[] = [
     Component: HelpDeskLayout,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./help-desk-page')).HelpDeskPage }) },
+      { path: 'client', lazy: async () => ({ Component: (await import('./client-page')).ClientPage }) },
+      { path: 'detective', lazy: async () => ({ Component: (await import('./detective-page')).DetectivePage }) },
+      { path: 'playbooks', lazy: async () => ({ Component: (await import('./playbooks-page')).PlaybooksPage }) },
+      { path: 'playbooks/:id', lazy: async () => ({ Component: (await import('./playbooks-page')).PlaybookPage }) },
     ],
   },
 ];

@@ -2,5 +2,8 @@
 import type { SectionTab } from '../../components/section-tabs';
 
 export const HELP_DESK_TABS: readonly SectionTab[] = [
-  { path: '/help-desk', label: 'Overview', end: true },
+  { path: '/help-desk', label: 'Search', end: true },
+  { path: '/help-desk/client', label: 'Client' },
+  { path: '/help-desk/detective', label: 'Detective' },
+  { path: '/help-desk/playbooks', label: 'Playbooks' },
 ];

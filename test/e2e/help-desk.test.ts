@@ -1,0 +1,98 @@
+// Help desk in real Chromium against the real server: search finds a client by name, the client
+// view shows its journey and failure, the Issue Detective explains a dead-lettered task with its
+// evidence, "Open playbook" leads to the playbook's steps, and an operator creates a ticket from it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, requirePortalBuild } from '../helpers/browser';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+let operator: string;
+let viewer: string;
+let taskId: string;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  requirePortalBuild();
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
+  operator = await token('operator', 'ops olga');
+  viewer = await token('viewer', 'viewer vic');
+  const started = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition: 'client-onboarding', clientId: 'globex-7', metadata: { clientName: 'Globex Shipping' } } });
+  expect(started.status, started.text).toBe(201);
+  const enq = await api(server, 'POST', '/api/tasks', { token: operator, body: { tasks: [{ key: 'sync', handler: 'fail-n-times', input: { failures: 10, message: 'ledger sync rejected: schema mismatch' }, retry: { maxRetries: 2, baseDelayMs: 0, maxDelayMs: 0 } }] } });
+  expect(enq.status, enq.text).toBe(201);
+  taskId = String((enq.json.items ?? [])[0]!.id);
+  await until('the task to be dead-lettered', async () => ((await api(server, 'GET', `/api/tasks/${encodeURIComponent(taskId)}`, { token: viewer })).json.deadLetteredAt ? true : undefined));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signedIn(token: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in').waitFor();
+  return page;
+}
+
+describe('help desk', () => {
+  it('searches a client by name and opens its view with the journey', async () => {
+    const page = await signedIn(viewer);
+    await page.goto(`${server.url}/help-desk`);
+    await page.getByLabel('Client, journey, ticket or agent').fill('globex');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('results-client').getByRole('link', { name: 'Globex Shipping' }).click();
+    await page.getByRole('heading', { name: /Globex Shipping/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Journeys' }).textContent()).toContain('client-onboarding');
+    await page.close();
+  });
+
+  it('explains a dead-lettered task, leads to its playbook, and lets an operator create a ticket', async () => {
+    const page = await signedIn(operator);
+    await page.goto(`${server.url}/help-desk/detective?kind=task&id=${encodeURIComponent(taskId)}`);
+    const card = page.locator('[data-testid="finding"][data-kind="repeated_handler_errors"]');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('critical');
+    expect(text).toContain('ledger sync rejected: schema mismatch');
+    expect(text).toContain(`dead-lettered: task ${taskId}`);
+    expect(await card.locator('li').count()).toBe(3);
+
+    await card.getByRole('button', { name: 'Create ticket' }).click();
+    const status = await card.getByRole('status').textContent();
+    const ticketId = /Ticket (\S+) created/.exec(status ?? '')?.[1];
+    expect(ticketId, status ?? '').toBeDefined();
+    expect((await api(server, 'GET', '/api/tickets?limit=50', { token: viewer })).json.items).toContainEqual(expect.objectContaining({ id: ticketId, priority: 'urgent' }));
+
+    await card.getByRole('link', { name: 'Open playbook' }).click();
+    const playbook = page.getByTestId('playbook');
+    await playbook.getByRole('heading', { name: 'A handler keeps failing with the same error' }).waitFor();
+    expect(await playbook.locator('ol > li').count()).toBeGreaterThanOrEqual(5);
+    expect(page.url()).toContain('/help-desk/playbooks/handler-errors');
+    await page.close();
+  });
+
+  it('shows a viewer the findings without the ticket action', async () => {
+    const page = await signedIn(viewer);
+    await page.goto(`${server.url}/help-desk/detective?kind=task&id=${encodeURIComponent(taskId)}`);
+    await page.getByTestId('finding').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Create ticket' }).count()).toBe(0);
+    await page.close();
+  });
+});
