@@ -65,7 +65,7 @@ describe('Tickets in the portal', () => {
 
     // The markup typed as a subject shows literally and runs nothing.
     await page.getByRole('heading', { level: 2, name: `${id}: ${SUBJECT}` }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __owned?: number }).__owned)).toBeUndefined();
     expect(await page.getByTestId('ticket-assignee').textContent()).toContain('ben');
 
     // The decision: ben (0 of 4) over ana (2 of 4); carl is offline and says so.
@@ -92,7 +92,7 @@ describe('Tickets in the portal', () => {
     expect(await comment.getAttribute('data-public')).toBe('false');
     await page.getByLabel('Change status').selectOption('solved');
     await page.getByTestId('ticket-status').filter({ hasText: 'solved' }).waitFor();
-    expect((await api(server, 'GET', `/api/tickets/${id}`, { token: viewer })).json.ticket.status).toBe('solved');
+    expect(((await api(server, 'GET', `/api/tickets/${id}`, { token: viewer })).json as { ticket: { status: string } }).ticket.status).toBe('solved');
 
     // Filters live in the URL; a ticket created elsewhere appears through the event stream.
     await page.goto(`${server.url}/support/tickets?assignee=ana`);
