@@ -94,19 +94,16 @@ export class RoutingPool {
     this.idRank = new Int32Array(n);
     ranked.forEach((agent, r) => (this.idRank[agent] = r));
 
-    const main = (a: number, b: number): boolean => {
-      const sa = this.score(a);
-      const sb = this.score(b);
-      return sa !== sb ? sa > sb : this.tieBefore(a, b);
-    };
-    this.tierOrder = Array.from({ length: TIER_COUNT }, () => new OrderedAgents(main));
-    this.skillOrder = Array.from({ length: TIER_COUNT * S }, () => new OrderedAgents(main));
+    this.places = new Int32Array(1 + 2 * S);
+    const main = this.mainOrder();
+    this.tierOrder = Array.from({ length: TIER_COUNT }, () => new OrderedAgents(n, main));
+    this.skillOrder = Array.from({ length: TIER_COUNT * S }, () => new OrderedAgents(n, main));
     this.levelOrder =
       this.strategy === 'skills-first'
         ? Array.from({ length: TIER_COUNT * S }, (_, slot) => {
             const k = slot % S;
             const levels = this.levels;
-            return new OrderedAgents((a, b) => {
+            return new OrderedAgents(n, (a, b) => {
               const la = levels[a * S + k] ?? 0;
               const lb = levels[b * S + k] ?? 0;
               return la !== lb ? la > lb : this.tieBefore(a, b);
@@ -141,7 +138,8 @@ export class RoutingPool {
       best = this.scan(ticket, tier, mandatory);
     } else {
       // One positively weighted skill: its holders score weight × level > 0 and beat everyone else (score 0).
-      if (weightedCount === 1) best = this.firstHolding(this.levelOrder[tier * this.skillCount + weighted]?.items ?? [], mandatory);
+      const holders = this.levelOrder[tier * this.skillCount + weighted];
+      if (weightedCount === 1 && holders) best = this.firstHolding(holders, mandatory);
       if (best < 0) best = this.firstHolding(this.candidates(tier, mandatory), mandatory);
     }
     if (best < 0) return { agentId: null, score: 0 };
@@ -187,25 +185,32 @@ export class RoutingPool {
   }
 
   /** The index to walk: the tier's, or for mandatory skills the smallest of their tier × skill indexes. */
-  private candidates(tier: number, mandatory: number[]): number[] {
-    let list = this.tierOrder[tier]?.items ?? [];
-    for (const k of mandatory) {
-      const l = this.skillOrder[tier * this.skillCount + k]?.items ?? [];
-      if (l.length < list.length || list === this.tierOrder[tier]?.items) list = l;
+  private candidates(tier: number, mandatory: number[]): OrderedAgents | undefined {
+    let list = this.tierOrder[tier];
+    for (let m = 0; m < mandatory.length; m++) {
+      const l = this.skillOrder[tier * this.skillCount + (mandatory[m] ?? 0)];
+      if (m === 0 || (l && list && l.size < list.size)) list = l;
     }
     return list;
   }
 
-  /** The first agent of an ordered list holding every mandatory skill (usually the very first). */
-  private firstHolding(list: number[], mandatory: number[]): number {
+  /** The first agent of an ordered index holding every mandatory skill (usually the very first). */
+  private firstHolding(index: OrderedAgents | undefined, mandatory: number[]): number {
+    if (!index) return -1;
     const S = this.skillCount;
     const levels = this.levels;
-    outer: for (let j = 0; j < list.length; j++) {
+    const list = index.items;
+    outer: for (let j = 0; j < index.size; j++) {
       const i = list[j] ?? 0;
       for (let m = 0; m < mandatory.length; m++) if ((levels[i * S + (mandatory[m] ?? 0)] ?? 0) <= 0) continue outer;
       return i;
     }
     return -1;
+  }
+
+  private holdsAll(i: number, mandatory: number[]): boolean {
+    for (const k of mandatory) if ((this.levels[i * this.skillCount + k] ?? 0) <= 0) return false;
+    return true;
   }
 
   private skillsScore(i: number, ticket: RoutableTicket): number {
@@ -224,7 +229,7 @@ export class RoutingPool {
     let bestScore = 0;
     for (let j = 0; j < members.length; j++) {
       const i = members[j] ?? 0;
-      if (!this.canTake(i) || this.firstHolding([i], mandatory) < 0) continue;
+      if (!this.canTake(i) || !this.holdsAll(i, mandatory)) continue;
       const score = this.skillsScore(i, ticket);
       if (best < 0 || (score !== bestScore ? score > bestScore : this.tieBefore(i, best))) {
         best = i;
@@ -236,12 +241,55 @@ export class RoutingPool {
 
   /** Counts a ticket on agent i, re-filing it in every index under its new load and last assignment. */
   private assign(i: number): void {
-    this.unfile(i);
+    const t = this.tier[i] ?? 0;
+    const S = this.skillCount;
+    const skills = this.agentSkills[i] ?? [];
+    // Places are looked up under the old state, then the agent is moved (or dropped when full) under the new one.
+    const places = this.places;
+    let c = 0;
+    places[c++] = this.tierOrder[t]?.find(i) ?? -1;
+    for (const k of skills) {
+      places[c++] = this.skillOrder[t * S + k]?.find(i) ?? -1;
+      places[c++] = this.levelOrder[t * S + k]?.find(i) ?? -1;
+    }
     this.load[i] = (this.load[i] ?? 0) + 1;
     this.lastAssigned[i] = this.at;
     this.hasLast[i] = 1;
-    if (this.canTake(i)) this.file(i);
+    const full = !this.canTake(i);
+    c = 0;
+    const move = (index: OrderedAgents | undefined, p: number) => (full ? index?.removeAt(p) : index?.settleAt(p));
+    move(this.tierOrder[t], places[c++] ?? -1);
+    for (const k of skills) {
+      move(this.skillOrder[t * S + k], places[c++] ?? -1);
+      move(this.levelOrder[t * S + k], places[c++] ?? -1);
+    }
   }
+
+  /** The strategy's order for the main indexes: score (specialised per strategy, no switch per comparison), then tie-breaks. */
+  private mainOrder(): (a: number, b: number) => boolean {
+    const { max, load, lastAssigned, hasLast, at } = this;
+    const tie = (a: number, b: number) => this.tieBefore(a, b);
+    switch (this.strategy) {
+      case 'spare-capacity':
+      case 'skills-first': // every score 0 here, so spare decides first, as tieBefore does
+        return tie;
+      case 'percent-spare':
+        return (a, b) => {
+          const sa = ((max[a] ?? 0) - (load[a] ?? 0)) / (max[a] ?? 1);
+          const sb = ((max[b] ?? 0) - (load[b] ?? 0)) / (max[b] ?? 1);
+          return sa !== sb ? sa > sb : this.tieBefore(a, b);
+        };
+      case 'round-robin':
+        return (a, b) => {
+          const sa = hasLast[a] ? at - (lastAssigned[a] ?? 0) : at + 1;
+          const sb = hasLast[b] ? at - (lastAssigned[b] ?? 0) : at + 1;
+          return sa !== sb ? sa > sb : this.tieBefore(a, b);
+        };
+    }
+  }
+
+  /** scratch for assign(): an agent's place in each of its indexes */
+  private readonly places: Int32Array;
 
   private file(i: number): void {
     const t = this.tier[i] ?? 0;
@@ -249,15 +297,6 @@ export class RoutingPool {
     for (const k of this.agentSkills[i] ?? []) {
       this.skillOrder[t * this.skillCount + k]?.insert(i);
       this.levelOrder[t * this.skillCount + k]?.insert(i);
-    }
-  }
-
-  private unfile(i: number): void {
-    const t = this.tier[i] ?? 0;
-    this.tierOrder[t]?.remove(i);
-    for (const k of this.agentSkills[i] ?? []) {
-      this.skillOrder[t * this.skillCount + k]?.remove(i);
-      this.levelOrder[t * this.skillCount + k]?.remove(i);
     }
   }
 }
