@@ -6,7 +6,7 @@ import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
 import { FacetMatrix, FacetVocabulary, type FacetCounts, type FacetIds } from './search-facets';
 import { FACETS, SEARCH_LIMITS, parsePatternQuery, type FacetName, type PatternQueryInput, type SortKey } from './search-query';
 import { searchablePatternSchema, type PatternSearchHit, type SearchablePattern } from './search-pattern';
-import { scoreText, topRanked, type ScoringOptions } from './search-scoring';
+import { scoreText, topRanked, type ScoredText, type ScoringOptions } from './search-scoring';
 import { processTerm, queryTerms, tokenize } from './search-text';
 
 export { FACETS, SORTS, parsePatternQuery, patternQuerySchema } from './search-query';
@@ -109,6 +109,10 @@ const TEXT_FIELDS = ['title', 'problem', 'orchestrationShift', 'body'] as const;
 const BOOST = { title: 3, problem: 1.5, orchestrationShift: 1.5 };
 const prefixMatch = (term: string): boolean => term.length >= 3;
 const SCORING: ScoringOptions = { fields: TEXT_FIELDS, boost: BOOST, prefix: prefixMatch, tokenize, processTerm };
+// The fallback when no pattern has the words as typed: up to 1 edit from 4 letters, 20% from 5 (at most 2).
+const typoTolerance = (term: string): number | false => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
+const MAX_FUZZY = 2;
+const FUZZY_SCORING: ScoringOptions = { ...SCORING, fuzzy: typoTolerance, maxFuzzy: MAX_FUZZY };
 
 function validatePattern(input: unknown, pointerPrefix: ReadonlyArray<PropertyKey>): SearchablePattern {
   const parsed = searchablePatternSchema.safeParse(input);
@@ -266,22 +270,27 @@ class MiniSearchPatternIndex implements PatternIndex {
     const q = terms.join(' ');
     const cached = this.recall(this.textCache, q);
     if (cached) return cached;
-    // The words as typed are scored from the index without a result object per match; the
-    // typo-tolerant fallback (rare, few matches) and an unvacuumed index go through MiniSearch.
-    const scored = scoreText(this.text as unknown as MiniSearch<unknown>, q, SCORING);
-    let matches: TextMatches;
-    if (scored && scored.docs.length > 0) {
+    // Scored from the index without a result object per match (the words as typed, else with
+    // typo tolerance); an index holding discarded documents goes through MiniSearch itself.
+    const index = this.text as unknown as MiniSearch<unknown>;
+    const fromScored = (scored: ScoredText, approximate: boolean): TextMatches => {
       const score = new Float64Array(view.entries.length);
       const rows = scored.docs.map((doc) => {
         const row = view.rowOfDoc[doc] as number;
         score[row] = scored.score[doc] as number;
         return row;
       });
-      matches = { rows, score, terms: (row) => scored.terms(view.docOfRow[row] as number), approximate: false };
-    } else {
-      const exact = scored ? [] : this.text.search(q);
+      return { rows, score, terms: (row) => scored.terms(view.docOfRow[row] as number), approximate };
+    };
+    const scored = scoreText(index, q, SCORING);
+    const typo = scored && scored.docs.length === 0 ? scoreText(index, q, FUZZY_SCORING) : null;
+    let matches: TextMatches;
+    if (scored && scored.docs.length > 0) matches = fromScored(scored, false);
+    else if (typo) matches = fromScored(typo, true);
+    else {
+      const exact = this.text.search(q);
       const approximate = exact.length === 0;
-      const results = approximate ? this.text.search(q, { fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }) : exact;
+      const results = approximate ? this.text.search(q, { fuzzy: typoTolerance, maxFuzzy: MAX_FUZZY }) : exact;
       const score = new Float64Array(view.entries.length);
       const termsOf = new Map<number, string[]>();
       const rows = Int32Array.from(results, (r) => {

@@ -11,7 +11,11 @@ type TermData = Map<number, FieldPostings>;
 
 /** The parts of MiniSearch 7's index this scorer reads (private fields, pinned by the golden search test). */
 interface MiniSearchInternals {
-  _index: { get(term: string): TermData | undefined; atPrefix(term: string): Iterable<[string, TermData]> };
+  _index: {
+    get(term: string): TermData | undefined;
+    atPrefix(term: string): Iterable<[string, TermData]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
+  };
   _documentCount: number;
   _nextId: number;
   _fieldIds: Record<string, number>;
@@ -28,11 +32,15 @@ export interface ScoringOptions {
   prefix: (term: string) => boolean;
   tokenize: (text: string) => string[];
   processTerm: (term: string) => string | null;
+  /** Typo tolerance per term, as MiniSearch's `fuzzy` option (fraction of the length, or edits), capped at `maxFuzzy` edits. */
+  fuzzy?: (term: string) => number | false;
+  maxFuzzy?: number;
 }
 
 // MiniSearch's defaults: BM25 k/b/d and the weight of a prefix match.
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
 
 export interface ScoredText {
   /** Matching document ids in MiniSearch's result order before ranking (ties keep this order). */
@@ -68,11 +76,25 @@ export function scoreText(index: MiniSearch<unknown>, q: string, options: Scorin
     const derived: Array<Derived & { weight: number }> = [];
     const exact = ms._index.get(term);
     if (exact) derived.push({ term, data: exact, weight: 1 });
+    const fuzzy = options.fuzzy?.(term) ?? false;
+    let fuzzyMatches: Map<string, [TermData, number]> | undefined;
+    if (fuzzy !== false) {
+      const maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * fuzzy)) : fuzzy;
+      if (maxDistance) fuzzyMatches = ms._index.fuzzyGet(term, maxDistance);
+    }
     if (options.prefix(term)) {
       for (const [t, data] of ms._index.atPrefix(term)) {
         const distance = t.length - term.length;
         if (!distance) continue;
+        // A term both prefix and fuzzy match is scored as a prefix match only.
+        fuzzyMatches?.delete(t);
         derived.push({ term: t, data, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance) });
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [t, [data, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        derived.push({ term: t, data, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance) });
       }
     }
     derivedPerTerm.push(derived);

@@ -28,9 +28,12 @@ function build(docs: readonly Doc[]): MiniSearch<Doc> {
   return ms;
 }
 
+const typo = (term: string): number | false => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
+const FUZZY: ScoringOptions = { ...OPTIONS, fuzzy: typo, maxFuzzy: 2 };
+
 /** Our answer in MiniSearch's shape: ranked ids with scores and matched terms. */
-function ours(ms: MiniSearch<Doc>, q: string) {
-  const scored = scoreText(ms as unknown as MiniSearch<unknown>, q, OPTIONS);
+function ours(ms: MiniSearch<Doc>, q: string, options = OPTIONS) {
+  const scored = scoreText(ms as unknown as MiniSearch<unknown>, q, options);
   if (!scored) return null;
   const ids = (ms as unknown as { _documentIds: Map<number, string> })._documentIds;
   const ranked = topRanked(scored.docs.length, (i) => scored.score[scored.docs[i] as number] as number, 0, scored.docs.length);
@@ -40,7 +43,7 @@ function ours(ms: MiniSearch<Doc>, q: string) {
   });
 }
 
-const theirs = (ms: MiniSearch<Doc>, q: string) => ms.search(q).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+const theirs = (ms: MiniSearch<Doc>, q: string, fuzzy = false) => ms.search(q, fuzzy ? { fuzzy: typo, maxFuzzy: 2 } : {}).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
 
 describe('scoreText', () => {
   const catalog: Doc[] = GOLDEN_CATALOG().map(({ slug, title, problem, orchestrationShift, body }, i) => ({
@@ -65,6 +68,18 @@ describe('scoreText', () => {
         expect(ours(ms, q)).toEqual(theirs(ms, q));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('with typo tolerance, equals MiniSearch.search with the same fuzzy options', () => {
+    const ms = build(catalog);
+    const typoed = query.map((q) => q.replace(/([a-z])([a-z])/, '$2$1'));
+    for (const q of ['refnd', 'escalaton', 'ownr', 'quue tiket', 'kalo']) expect(ours(ms, q, FUZZY), q).toEqual(theirs(ms, q, true));
+    fc.assert(
+      fc.property(typoed, (q) => {
+        expect(ours(ms, q, FUZZY)).toEqual(theirs(ms, q, true));
+      }),
+      { numRuns: 30 },
     );
   });
 
