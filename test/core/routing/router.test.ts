@@ -1,5 +1,5 @@
 // The Smart Router's rules: capacity, eligibility (status, schedule, tier, mandatory skills), the four
-// strategies, the explained decision, the batch pool agreeing with single decisions, and queue order.
+// strategies, the explained decision, the batch pool (and its sorted indexes) agreeing with single decisions, and queue order.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -158,6 +158,55 @@ describe('router properties', () => {
           expect(added >= 0 && (added === 0 || pool.loadOf(a.id) <= getAgentCapacity(a, 5).max)).toBe(true);
         }
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  // The pool's sorted indexes (per tier, per tier × skill, by level for skills-first) must agree with the single
+  // decision when agents tie everywhere, fill up and drop out, move forward or back in the order, and tickets
+  // need several mandatory or weighted skills: few distinct values make ties the rule, long queues drain capacity.
+  const tieAgentArb = (id: number) =>
+    fc.record({
+      id: fc.constant(`b${String(id).padStart(3, '0')}`),
+      tier: fc.constantFrom('L1' as const, 'L2' as const, 'L3' as const),
+      skills: fc.uniqueArray(fc.record({ skill: fc.constantFrom(...SKILLS), level: fc.integer({ min: 1, max: 3 }) }), { selector: (s) => s.skill, maxLength: 4 }),
+      maxConcurrent: fc.option(fc.integer({ min: 0, max: 8 })),
+      status: fc.constantFrom('online' as const, 'online' as const, 'online' as const, 'away' as const),
+      schedule: fc.constant(null),
+      load: fc.integer({ min: 0, max: 3 }),
+      // at, before it, or after it (a clock skew): round-robin moves such an agent forward when assigned
+      lastAssignedAt: fc.option(fc.constantFrom(AT - 2, AT - 1, AT, AT + 1)),
+      lastActiveAt: fc.constant(null),
+    });
+  const tieTicketArb = fc.record({
+    id: fc.constant('T'),
+    priority: fc.constant('normal' as const),
+    tier: fc.constantFrom('L1' as const, 'L2' as const, 'L3' as const),
+    requiredSkills: fc.uniqueArray(fc.record({ skill: fc.constantFrom(...SKILLS, 'unknown'), mandatory: fc.boolean(), weight: fc.constantFrom(0, 1, 2, 0.5) }), { selector: (s) => s.skill, maxLength: 3 }),
+    slaDeadline: fc.constant(null),
+    createdAt: fc.constant(AT),
+  });
+
+  it('the pool index agrees with single decisions under heavy ties and draining capacity, score included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => tieAgentArb(i)))),
+        fc.array(tieTicketArb, { maxLength: 80 }),
+        strategyArb,
+        (agents, tickets, strategy) => {
+          const o = { strategy, at: AT, defaultMaxConcurrent: 3 };
+          const pool = new RoutingPool(agents, o);
+          let current = agents.map((a) => ({ ...a }));
+          for (const t of tickets) {
+            const single = routeToOptimalAgent(t, current, o);
+            const got = pool.decide(t);
+            expect(got.agentId).toBe(single.chosenAgentId);
+            if (got.agentId !== null) expect(Math.round(got.score * 1000) / 1000).toBe(single.candidates.find((c) => c.agentId === got.agentId)?.score);
+            current = current.map((a) => (a.id === single.chosenAgentId ? { ...a, load: a.load + 1, lastAssignedAt: AT } : a));
+          }
+          for (const a of current) expect(pool.loadOf(a.id)).toBe(a.load);
+        },
+      ),
       { numRuns: 150 },
     );
   });
