@@ -52,19 +52,39 @@ function core(): void {
   const ordered = queueOrder(tickets);
   const sortMs = performance.now() - t0;
   const figures: Record<string, unknown> = { agents: AGENTS, queuedTickets: TICKETS, queueSortMs: Math.round(sortMs) };
+  // The machine is shared: CPU time (process.cpuUsage) is the figure to compare, wall time shows the load.
+  // Each strategy drains the whole queue 3 times (a fresh pool each time); the median run by CPU is reported.
   for (const strategy of ['spare-capacity', 'percent-spare', 'skills-first', 'round-robin'] as RoutingStrategy[]) {
-    const start = performance.now();
-    const pool = new RoutingPool(agents, { strategy, at: AT, defaultMaxConcurrent: 5 });
-    let routed = 0;
-    for (const t of ordered) if (pool.decide(t).agentId) routed++;
-    const ms = performance.now() - start;
-    figures[strategy] = { decisionsPerSecond: Math.round(TICKETS / (ms / 1000)), routed, queuedStill: TICKETS - routed, ms: Math.round(ms) };
+    const runs: { cpuMs: number; wallMs: number; routed: number }[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      const c0 = process.cpuUsage();
+      const start = performance.now();
+      const pool = new RoutingPool(agents, { strategy, at: AT, defaultMaxConcurrent: 5 });
+      let routed = 0;
+      for (const t of ordered) if (pool.decide(t).agentId) routed++;
+      const wallMs = performance.now() - start;
+      const c = process.cpuUsage(c0);
+      runs.push({ cpuMs: (c.user + c.system) / 1000, wallMs, routed });
+    }
+    const m = [...runs].sort((a, b) => a.cpuMs - b.cpuMs)[1] ?? runs[0];
+    if (!m) continue;
+    figures[strategy] = {
+      decisionsPerCpuSecond: Math.round(TICKETS / (m.cpuMs / 1000)),
+      decisionsPerWallSecond: Math.round(TICKETS / (m.wallMs / 1000)),
+      routed: m.routed,
+      queuedStill: TICKETS - m.routed,
+      cpuMs: Math.round(m.cpuMs),
+      wallMs: Math.round(m.wallMs),
+    };
   }
   // The explained decision (every candidate's load, score and reason), as the engine stores it.
   const n = 2000;
+  const c0 = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < n; i++) routeToOptimalAgent(ordered[i] as RoutableTicket, agents, { strategy: 'spare-capacity', at: AT, defaultMaxConcurrent: 5 });
-  figures.explainedDecisionsPerSecond = Math.round(n / ((performance.now() - start) / 1000));
+  const c = process.cpuUsage(c0);
+  figures.explainedDecisionsPerCpuSecond = Math.round(n / ((c.user + c.system) / 1e6));
+  figures.explainedDecisionsPerWallSecond = Math.round(n / ((performance.now() - start) / 1000));
   emit('routing-core', figures);
 }
 
