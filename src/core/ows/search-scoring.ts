@@ -109,10 +109,11 @@ export function scoreText(index: MiniSearch<unknown>, q: string, options: Scorin
         if (postings == null) continue;
         const matching = postings.size;
         const avgFieldLength = ms._avgFieldLength[fieldId] as number;
+        // The same for every posting of this term and field (MiniSearch computes it per posting).
+        const invDocFreq = Math.log(1 + (ms._documentCount - matching + 0.5) / (matching + 0.5));
         for (const [doc, termFreq] of postings) {
           if (!ms._documentIds.has(doc)) return null;
           const fieldLength = (ms._fieldLength.get(doc) as number[])[fieldId] as number;
-          const invDocFreq = Math.log(1 + (ms._documentCount - matching + 0.5) / (matching + 0.5));
           const raw = invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
           const weighted = weight * 1 * fieldBoost * 1 * raw;
           if (seen[doc] === 1) score[doc] = (score[doc] as number) + weighted;
