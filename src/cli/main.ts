@@ -8,6 +8,7 @@ import { VERSION } from '../version';
 import { CliError } from './cli-error';
 import { adviseCommand } from './commands/advise-command';
 import { agentCommand } from './commands/agent-command';
+import { helpdeskCommand } from './commands/helpdesk-command';
 import { benchCommand } from './commands/bench-command';
 import { metricsCommand } from './commands/metrics-command';
 import { simCommand } from './commands/sim-command';
@@ -35,7 +36,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), slaCommand(), ticketCommand(), supportAgentCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand()]) {
+  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), slaCommand(), ticketCommand(), supportAgentCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand(), helpdeskCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of program.commands) applyExitOverride(cmd);
