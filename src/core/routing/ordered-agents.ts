@@ -35,6 +35,7 @@ export class OrderedAgents {
 
   /** Where `agent` is, or -1; call while the state still orders it where it was filed. */
   find(agent: number): number {
+    if (this.size > 0 && this.items[0] === agent) return 0; // the usual case: the agent just taken from the front
     const p = this.lowerBound(agent, 0, this.size);
     if (p < this.size && this.items[p] === agent) return p;
     // Only reachable if the state changed under the index: a linear search, so the index never corrupts.

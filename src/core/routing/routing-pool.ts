@@ -257,12 +257,17 @@ export class RoutingPool {
     this.hasLast[i] = 1;
     const full = !this.canTake(i);
     c = 0;
-    const move = (index: OrderedAgents | undefined, p: number) => (full ? index?.removeAt(p) : index?.settleAt(p));
-    move(this.tierOrder[t], places[c++] ?? -1);
+    this.move(this.tierOrder[t], places[c++] ?? -1, full);
     for (const k of skills) {
-      move(this.skillOrder[t * S + k], places[c++] ?? -1);
-      move(this.levelOrder[t * S + k], places[c++] ?? -1);
+      this.move(this.skillOrder[t * S + k], places[c++] ?? -1, full);
+      this.move(this.levelOrder[t * S + k], places[c++] ?? -1, full);
     }
+  }
+
+  private move(index: OrderedAgents | undefined, p: number, full: boolean): void {
+    if (!index) return;
+    if (full) index.removeAt(p);
+    else index.settleAt(p);
   }
 
   /** The strategy's order for the main indexes: score (specialised per strategy, no switch per comparison), then tie-breaks. */
