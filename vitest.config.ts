@@ -7,6 +7,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on CI's two cores. Most files
+    // wait on processes, sockets and databases rather than compute, so two run side by side.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
