@@ -11,6 +11,7 @@ let browser: Browser;
 let operator: string;
 let viewer: string;
 let taskId: string;
+let journeyId: string;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   viewer = await token('viewer', 'viewer vic');
   const started = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition: 'client-onboarding', clientId: 'globex-7', metadata: { clientName: 'Globex Shipping' } } });
   expect(started.status, started.text).toBe(201);
+  journeyId = String((started.json.journey as { journeyId: string }).journeyId);
   const enq = await api(server, 'POST', '/api/tasks', { token: operator, body: { tasks: [{ key: 'sync', handler: 'fail-n-times', input: { failures: 10, message: 'ledger sync rejected: schema mismatch' }, retry: { maxRetries: 2, baseDelayMs: 0, maxDelayMs: 0 } }] } });
   expect(enq.status, enq.text).toBe(201);
   taskId = String((enq.json.items ?? [])[0]!.id);
@@ -85,6 +87,19 @@ describe('help desk', () => {
     await playbook.getByRole('heading', { name: 'A handler keeps failing with the same error' }).waitFor();
     expect(await playbook.locator('ol > li').count()).toBeGreaterThanOrEqual(5);
     expect(page.url()).toContain('/help-desk/playbooks/handler-errors');
+    await page.close();
+  });
+
+  it('shows SLA indicators on the journey list and page: a journey just started is on track against its stage target', async () => {
+    const page = await signedIn(viewer);
+    await page.goto(`${server.url}/journeys`);
+    const row = page.getByRole('row').filter({ hasText: 'globex-7' });
+    await row.locator('[data-testid="sla-indicator"][data-level="on_track"]').waitFor();
+    expect(await row.getByTestId('sla-indicator').textContent()).toContain('on track');
+    await page.goto(`${server.url}/journeys/${encodeURIComponent(journeyId)}`);
+    const badge = page.locator('[data-testid="sla-indicator"][data-level="on_track"]');
+    await badge.waitFor();
+    expect(await badge.locator('[title]').getAttribute('title')).toContain('15-day target');
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 // Gantt of its units of work and tasks, the task table and its event history. Live: every journey or
 // task event about it reloads the page's data; running bars grow with the clock.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SlaIndicator } from './sla-indicator';
 import { Link, useParams } from 'react-router-dom';
 import { journeys } from '../../api/journeys';
 import type { StreamEvent } from '../../api/types';
@@ -123,7 +124,7 @@ export function JourneyPage() {
           </div>
           <div>
             <dt>In this stage</dt>
-            <dd>{finished ? 'ended' : formatSpan(spanBetween(journey.stageStartedAt, null, now))}</dd>
+            <dd>{finished ? 'ended' : formatSpan(spanBetween(journey.stageStartedAt, null, now))}<SlaIndicator stageStartedAt={journey.stageStartedAt} targetDays={data?.stages.find((s) => s.id === journey.currentStage)?.targetDays} now={now} finished={finished} /></dd>
           </div>
           <div>
             <dt>Journey time</dt>

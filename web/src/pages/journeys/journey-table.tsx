@@ -1,6 +1,7 @@
 // The journey list as a table: client (linking to the journey), definition, current stage, status,
 // when it started and how long it has been in its stage.
 import { Link } from 'react-router-dom';
+import { JourneySlaIndicator } from './sla-indicator';
 import type { DefinitionSummary, Journey } from '../../api/journeys';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeStamp } from '../../components/time-stamp';
@@ -49,6 +50,7 @@ export function JourneyTable({ items, definitions, now }: { items: readonly Jour
                 </td>
                 <td className="nowrap">
                   {finished ? <span className="muted">ended</span> : formatSpan(spanBetween(j.stageStartedAt, null, now))}
+                  <JourneySlaIndicator j={j} now={now} finished={finished} />
                 </td>
               </tr>
             );
