@@ -111,7 +111,7 @@ describe('Journeys in the portal', () => {
     const table = page.getByRole('table', { name: 'Journeys' });
     const row = table.locator(`[data-journey="${journeyId}"]`);
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual(['Client onboardingclient-onboarding v1', 'Sandbox', 'Active', expect.any(String), expect.stringMatching(/^\d+ s$/)]);
+    expect(await row.locator('td').allTextContents()).toEqual(['Client onboardingclient-onboarding v1', 'Sandbox', 'Active', expect.any(String), expect.stringMatching(/^\d+ s on track$/)]);
     const filters = page.getByRole('form', { name: 'Journey filters' });
     await filters.getByLabel('Stage').selectOption('sandbox');
     await page.waitForURL(/[?&]stage=sandbox/);
