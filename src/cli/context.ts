@@ -4,9 +4,8 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { systemClock } from '../engine/clock';
-import { Runtime } from '../engine/runtime';
+import type { Runtime } from '../engine/runtime';
 import type { Principal } from '../engine/token-service';
-import { openStore } from '../store/open-store';
 import type { RemoteTarget } from './api-client';
 import { createOut, type Out } from './output';
 
@@ -46,6 +45,8 @@ export function localPrincipal(): Principal {
 
 export async function withLocalRuntime<T>(g: GlobalOptions, command: string, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig({ dataDir: g.dataDir, databaseUrl: g.databaseUrl });
+  // Loaded here, not at the top: a command run against --server never needs the engine or the store.
+  const [{ openStore }, { Runtime }] = await Promise.all([import('../store/open-store'), import('../engine/runtime')]);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command, poolSize: 2 });
   const runtime = new Runtime({ db: store.db, clock: systemClock, kind: 'cli' });
   try {

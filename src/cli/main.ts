@@ -3,29 +3,66 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/shared/error-codes';
 import { formatLocations } from '../core/shared/zod-errors';
 import { StoreOpenError } from '../store/db';
-import { PortInUseError } from '../server/start';
+import { PortInUseError } from '../server/port-in-use-error';
 import { VERSION } from '../version';
 import { CliError } from './cli-error';
-import { adviseCommand } from './commands/advise-command';
-import { agentCommand } from './commands/agent-command';
-import { helpdeskCommand } from './commands/helpdesk-command';
-import { benchCommand } from './commands/bench-command';
-import { metricsCommand } from './commands/metrics-command';
-import { simCommand } from './commands/sim-command';
-import { docsCommand } from './commands/docs-command';
-import { journeyCommand } from './commands/journey-command';
-import { migrateCommand } from './commands/migrate-command';
-import { patternCommand } from './commands/pattern-command';
-import { serveCommand } from './commands/serve-command';
-import { tokenCommand } from './commands/token-command';
-import { slaCommand } from './commands/sla-command';
-import { ticketCommand, supportAgentCommand } from './commands/ticket-command';
-import { workerCommand } from './commands/worker-command';
-import { workspaceCommand } from './commands/workspace-command';
-import { queueCommand } from './commands/queue-command';
-import { deadLetterCommand } from './commands/dead-letter-command';
 
-export function buildProgram(): Command {
+/**
+ * The commands, each loaded only when it runs: loading every command pulls in the server, the engine
+ * and every capability, which took seconds for a one-line `ow ticket show`. Help and unknown names load all.
+ */
+const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Command[]> }> = [
+  { names: ['serve'], load: async () => [(await import('./commands/serve-command')).serveCommand()] },
+  { names: ['worker'], load: async () => [(await import('./commands/worker-command')).workerCommand()] },
+  { names: ['migrate'], load: async () => [(await import('./commands/migrate-command')).migrateCommand()] },
+  { names: ['token'], load: async () => [(await import('./commands/token-command')).tokenCommand()] },
+  { names: ['sla'], load: async () => [(await import('./commands/sla-command')).slaCommand()] },
+  {
+    names: ['ticket', 'support-agent'],
+    load: async () => {
+      const m = await import('./commands/ticket-command');
+      return [m.ticketCommand(), m.supportAgentCommand()];
+    },
+  },
+  { names: ['docs'], load: async () => [(await import('./commands/docs-command')).docsCommand()] },
+  { names: ['pattern'], load: async () => [(await import('./commands/pattern-command')).patternCommand()] },
+  { names: ['advise'], load: async () => [(await import('./commands/advise-command')).adviseCommand()] },
+  { names: ['journey'], load: async () => [(await import('./commands/journey-command')).journeyCommand()] },
+  { names: ['bench'], load: async () => [(await import('./commands/bench-command')).benchCommand()] },
+  { names: ['metrics'], load: async () => [(await import('./commands/metrics-command')).metricsCommand()] },
+  { names: ['sim'], load: async () => [(await import('./commands/sim-command')).simCommand()] },
+  { names: ['workspace'], load: async () => [(await import('./commands/workspace-command')).workspaceCommand()] },
+  { names: ['queue'], load: async () => [(await import('./commands/queue-command')).queueCommand()] },
+  { names: ['dead-letter'], load: async () => [(await import('./commands/dead-letter-command')).deadLetterCommand()] },
+  { names: ['agent'], load: async () => [(await import('./commands/agent-command')).agentCommand()] },
+  { names: ['helpdesk'], load: async () => [(await import('./commands/helpdesk-command')).helpdeskCommand()] },
+];
+
+/** Global options that take a value: the word after them is not the command's name. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--server', '--token', '--data-dir', '--database-url']);
+
+/** The command a command line names, if it names one before any other word. */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return arg;
+  }
+  return undefined;
+}
+
+async function loadCommands(argv: readonly string[]): Promise<Command[]> {
+  const name = invokedCommand(argv);
+  const one = COMMANDS.find((c) => name !== undefined && c.names.includes(name));
+  const chosen = one ? [one] : COMMANDS;
+  return (await Promise.all(chosen.map((c) => c.load()))).flat();
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ow')
     .description('Orchestration Wisdom: operational patterns from a one-screen diagram to a running, measured system')
     .version(VERSION)
@@ -36,9 +73,7 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError('(run ow --help for usage)')
     .exitOverride();
-  for (const cmd of [serveCommand(), workerCommand(), migrateCommand(), tokenCommand(), slaCommand(), ticketCommand(), supportAgentCommand(), docsCommand(), patternCommand(), adviseCommand(), journeyCommand(), benchCommand(), metricsCommand(), simCommand(), workspaceCommand(), queueCommand(), deadLetterCommand(), agentCommand(), helpdeskCommand()]) {
-    program.addCommand(cmd);
-  }
+  for (const cmd of await loadCommands(argv)) program.addCommand(cmd);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }
@@ -65,7 +100,7 @@ export function exitCodeFor(err: unknown): { code: number; message?: string } {
 
 export async function run(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     const { code, message } = exitCodeFor(err);

@@ -8,6 +8,9 @@ import { Runtime } from '../engine/runtime';
 import { openStore, type OpenedStore } from '../store/open-store';
 import { VERSION } from '../version';
 import { buildServer } from './app';
+import { PortInUseError } from './port-in-use-error';
+
+export { PortInUseError };
 import type { App } from './types';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -20,13 +23,6 @@ export interface RunningServer {
   /** The admin token, only when this start created it (first start). */
   adminToken?: string;
   close(): Promise<void>;
-}
-
-export class PortInUseError extends Error {
-  constructor(readonly host: string, readonly port: number) {
-    super(`Port ${port} on ${host} is already in use (is another ow serve running?). Choose another with --port or PORT.`);
-    this.name = 'PortInUseError';
-  }
 }
 
 export async function startServer(config: Config, logger: Logger, options: { clock?: Clock; webDir?: string; plugins?: Parameters<typeof buildServer>[0]['plugins'] } = {}): Promise<RunningServer> {
