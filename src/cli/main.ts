@@ -6,6 +6,7 @@ import { StoreOpenError } from '../store/db';
 import { PortInUseError } from '../server/port-in-use-error';
 import { VERSION } from '../version';
 import { CliError } from './cli-error';
+import { invokedCommand } from './invoked-command';
 
 /**
  * The commands, each loaded only when it runs: loading every command pulls in the server, the engine
@@ -37,23 +38,6 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Co
   { names: ['agent'], load: async () => [(await import('./commands/agent-command')).agentCommand()] },
   { names: ['helpdesk'], load: async () => [(await import('./commands/helpdesk-command')).helpdeskCommand()] },
 ];
-
-/** Global options that take a value: the word after them is not the command's name. */
-const GLOBAL_VALUE_OPTIONS = new Set(['--server', '--token', '--data-dir', '--database-url']);
-
-/** The command a command line names, if it names one before any other word. */
-export function invokedCommand(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (GLOBAL_VALUE_OPTIONS.has(arg)) {
-      i++;
-      continue;
-    }
-    if (arg.startsWith('-')) continue;
-    return arg;
-  }
-  return undefined;
-}
 
 async function loadCommands(argv: readonly string[]): Promise<Command[]> {
   const name = invokedCommand(argv);
