@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderArtifacts } from '../../core/ows/artifacts';
-import { lintMermaid, type BudgetViolation } from '../../core/ows/diagram-budget';
+import { lintMermaid, type BudgetCounts, type BudgetViolation } from '../../core/ows/diagram-budget';
 import { parseJsonText } from '../../core/ows/parse-pattern';
 import { evaluateGates, type GateFailure } from '../../core/ows/quality-gates';
 import { parseSowOptions, type SowOptionsInput } from '../../core/ows/sow';
@@ -109,13 +109,7 @@ export async function renderPatternFile(file: string, options: RenderOptions): P
   return { verdict, outDir, written };
 }
 
-export interface MermaidLintReport {
-  actors: number;
-  steps: number;
-  altBlocks: number;
-  notes: number;
-  maxMessageChars: number;
-  maxNoteChars: number;
+export interface MermaidLintReport extends BudgetCounts {
   violations: BudgetViolation[];
   /** Present when the text is not a Mermaid sequence diagram the parser understands. */
   parseError?: { line: number; message: string; expected: string };

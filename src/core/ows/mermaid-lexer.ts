@@ -229,8 +229,9 @@ function matchAt(state: LexState, prepared: string, pos: number, finished: boole
   return { rule: r, length };
 }
 
-/** Tokens with offsets into `prepared`, ending with EOF, or the offset where no rule matched. */
-export function tokenize(prepared: string, from: number): { tokens: Token[]; error?: LexError } {
+type Matcher = (state: LexState, prepared: string, pos: number, finished: boolean) => { rule: Rule; length: number } | undefined;
+
+function runLexer(prepared: string, from: number, match: Matcher): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
   const stack: LexState[] = ['INITIAL'];
   let pos = from;
@@ -239,7 +240,7 @@ export function tokenize(prepared: string, from: number): { tokens: Token[]; err
   while (!finished) {
     if (pos >= prepared.length) finished = true;
     const state = stack[stack.length - 1] ?? 'INITIAL';
-    const matched = matchAt(state, prepared, pos, finished);
+    const matched = match(state, prepared, pos, finished);
     if (!matched) return { tokens, error: { offset: pos, state } };
     const { rule: r, length } = matched;
     if (r.effect?.pop) stack.splice(stack.length - r.effect.pop, r.effect.pop);
@@ -251,23 +252,12 @@ export function tokenize(prepared: string, from: number): { tokens: Token[]; err
   return { tokens };
 }
 
+/** Tokens with offsets into `prepared`, ending with EOF, or the offset where no rule matched. */
+export function tokenize(prepared: string, from: number): { tokens: Token[]; error?: LexError } {
+  return runLexer(prepared, from, matchAt);
+}
+
 /** The rule-by-rule lexer loop, exported for the test that checks the combined regexes against it. */
 export function tokenizeRuleByRule(prepared: string, from: number): { tokens: Token[]; error?: LexError } {
-  const tokens: Token[] = [];
-  const stack: LexState[] = ['INITIAL'];
-  let pos = from;
-  let finished = false;
-  while (!finished) {
-    if (pos >= prepared.length) finished = true;
-    const state = stack[stack.length - 1] ?? 'INITIAL';
-    const matched = firstRule(RULES[state], 0, prepared, pos, finished);
-    if (!matched) return { tokens, error: { offset: pos, state } };
-    const { rule: r, length } = matched;
-    if (r.effect?.pop) stack.splice(stack.length - r.effect.pop, r.effect.pop);
-    if (r.effect?.push) stack.push(r.effect.push);
-    if (r.token) tokens.push({ type: r.token, start: pos, end: pos + length });
-    pos += length;
-  }
-  tokens.push({ type: 'EOF', start: prepared.length, end: prepared.length });
-  return { tokens };
+  return runLexer(prepared, from, (state, text, pos, finished) => firstRule(RULES[state], 0, text, pos, finished));
 }
