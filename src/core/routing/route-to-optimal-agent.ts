@@ -51,6 +51,21 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+/** Candidates named one by one in a queued reason; past this the counts in brackets carry the rest. */
+const NAMED_EXCLUSIONS = 10;
+
+/**
+ * Why nobody took the ticket, naming its tier (the engine passes only that tier's agents, so "no agents"
+ * means the tier is empty, not the roster) and the rule that excluded each candidate.
+ */
+function queuedReason(ticket: RoutableTicket, candidates: ReadonlyArray<RoutingCandidate>, excluded: ReadonlyMap<string, number>): string {
+  if (candidates.length === 0) return `queued: tier ${ticket.tier} has no eligible agent (no support agents exist in tier ${ticket.tier}); the ticket waits in the queue`;
+  const summary = [...excluded].map(([k, n]) => `${n} ${k}`).join(', ');
+  const named = candidates.slice(0, NAMED_EXCLUSIONS).map((c) => `${c.agentId}: ${c.reason}`);
+  const more = candidates.length > NAMED_EXCLUSIONS ? `; and ${candidates.length - NAMED_EXCLUSIONS} more` : '';
+  return `queued: tier ${ticket.tier} has no eligible agent (${summary}); the ticket waits in the queue. Excluded: ${named.join('; ')}${more}`;
+}
+
 export function routeToOptimalAgent(ticket: RoutableTicket, agents: ReadonlyArray<RoutableAgent>, opts: RoutingOptions): RoutingDecision {
   const candidates: RoutingCandidate[] = [];
   let best = -1;
@@ -76,16 +91,7 @@ export function routeToOptimalAgent(ticket: RoutableTicket, agents: ReadonlyArra
       bestSpare = capacity.spare;
     }
   }
-  if (!bestAgent) {
-    const summary = [...excluded].map(([k, n]) => `${n} ${k}`).join(', ');
-    return {
-      ticketId: ticket.id,
-      strategy: opts.strategy,
-      chosenAgentId: null,
-      candidates,
-      reason: agents.length === 0 ? 'no support agents exist; the ticket waits in the queue' : `no eligible agent (${summary}); the ticket waits in the queue`,
-    };
-  }
+  if (!bestAgent) return { ticketId: ticket.id, strategy: opts.strategy, chosenAgentId: null, candidates, reason: queuedReason(ticket, candidates, excluded) };
   const chosen = candidates[best];
   if (chosen) chosen.reason = `chosen: ${STRATEGY_LABELS[opts.strategy]}`;
   const eligibleCount = candidates.filter((c) => c.eligible).length;
