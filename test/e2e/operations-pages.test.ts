@@ -59,6 +59,18 @@ describe('operations pages', () => {
     const text = await flow.textContent();
     expect(text).toContain('noop');
     expect(text).toContain('1 moved');
+    // The node labels are SVG text the reader sees (HTML labels would sit in a <foreignObject>, which
+    // DOMPurify strips, leaving empty boxes): each node's label is drawn with a non-empty box.
+    const labels = await flow.locator('svg g.node').evaluateAll((nodes) => nodes.map((n) => {
+      const box = (n.querySelector('text') as SVGGraphicsElement | null)?.getBBox();
+      return { text: n.textContent ?? '', width: box?.width ?? 0, height: box?.height ?? 0, foreign: n.querySelectorAll('foreignObject').length };
+    }));
+    expect(labels.map((l) => l.text).sort().join(' | ')).toMatch(/^echo.*completed 1 \| noop.*completed 1$/);
+    for (const l of labels) {
+      expect(l.foreign).toBe(0);
+      expect(l.width).toBeGreaterThan(10);
+      expect(l.height).toBeGreaterThan(5);
+    }
   });
 
   it('keeps a selected context in the URL and carries it to the next page', async () => {

@@ -28,6 +28,10 @@ function configure(mermaid: MermaidApi, options: MermaidOptions): void {
     securityLevel: 'strict',
     theme: 'neutral',
     sequence: { wrap: options.wrap === true },
+    // Flowchart labels as SVG <text>: HTML labels live in <foreignObject>, which the DOMPurify SVG
+    // profile removes, so nodes would be drawn empty.
+    flowchart: { htmlLabels: false },
+    htmlLabels: false,
     // Errors are shown by this component; Mermaid must not append its own error SVG to the page.
     suppressErrorRendering: true,
   });
