@@ -2,56 +2,32 @@
 // view shows its journey and failure, the Issue Detective explains a dead-lettered task with its
 // evidence, "Open playbook" leads to the playbook's steps, and an operator creates a ticket from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, enqueueTasks, seed, signedInPage, startPortal, until, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 let operator: string;
 let viewer: string;
 let taskId: string;
 let journeyId: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
-  operator = await token('operator', 'ops olga');
-  viewer = await token('viewer', 'viewer vic');
-  const started = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition: 'client-onboarding', clientId: 'globex-7', metadata: { clientName: 'Globex Shipping' } } });
-  expect(started.status, started.text).toBe(201);
-  journeyId = String((started.json.journey as { journeyId: string }).journeyId);
-  const enq = await api(server, 'POST', '/api/tasks', { token: operator, body: { tasks: [{ key: 'sync', handler: 'fail-n-times', input: { failures: 10, message: 'ledger sync rejected: schema mismatch' }, retry: { maxRetries: 2, baseDelayMs: 0, maxDelayMs: 0 } }] } });
-  expect(enq.status, enq.text).toBe(201);
-  taskId = String((enq.json.items ?? [])[0]!.id);
+  portal = await startPortal();
+  ({ server } = portal);
+  operator = await createToken(server, 'operator', 'ops olga');
+  viewer = await createToken(server, 'viewer', 'viewer vic');
+  const started = await seed(server, operator, 'POST', '/api/journeys', { definition: 'client-onboarding', clientId: 'globex-7', metadata: { clientName: 'Globex Shipping' } });
+  journeyId = String((started.journey as { journeyId: string }).journeyId);
+  [taskId] = (await enqueueTasks(server, operator, [{ key: 'sync', handler: 'fail-n-times', input: { failures: 10, message: 'ledger sync rejected: schema mismatch' }, retry: { maxRetries: 2, baseDelayMs: 0, maxDelayMs: 0 } }])) as [string];
   await until('the task to be dead-lettered', async () => ((await api(server, 'GET', `/api/tasks/${encodeURIComponent(taskId)}`, { token: viewer })).json.deadLetteredAt ? true : undefined));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function signedIn(token: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  return page;
-}
+const signedIn = (token: string) => signedInPage(portal, token);
 
 describe('help desk', () => {
   it('searches a client by name and opens its view with the journey', async () => {

@@ -2,35 +2,24 @@
 // wizard (template → configuration → sandbox results → provision), starts a canary of a broken
 // version, and watches it roll back automatically: the history shows the rollback with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, signedInPage, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 let operator: string;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  process.env.OW_TASK_POLL_MS = '100';
-  server = await startTestServer();
-  browser = await launchBrowser();
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'ops olga' } })).json.token as string;
+  portal = await startPortal({ processEnv: { OW_TASK_POLL_MS: '100' } });
+  ({ server } = portal);
+  operator = await createToken(server, 'operator', 'ops olga');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function signedIn(token: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  return page;
-}
+const signedIn = (token: string) => signedInPage(portal, token);
 
 describe('agents page', () => {
   it('creates an agent with the wizard, then a canary upgrade rolls back automatically and the history says why', async () => {

@@ -2,59 +2,36 @@
 // letter from the list and its task completes; a purge needs the typed count and a reason (a wrong
 // count is refused and nothing is purged); a viewer sees the actions disabled with why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, enqueueTasks, signedInPage, startPortal, until, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 let operator: string;
 let viewer: string;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function total(query: string): Promise<number> {
   return (await api(server, 'GET', `/api/dead-letters?${query}`, { token: operator })).json.total as number;
 }
 
 async function doomed(keys: string[], message: string): Promise<string[]> {
-  const res = await api(server, 'POST', '/api/tasks', { token: operator, body: { tasks: keys.map((key) => ({ key, handler: 'fail-n-times', input: { failures: 1, message }, retry: { maxRetries: 0 } })) } });
-  expect(res.status, res.text).toBe(201);
+  const ids = await enqueueTasks(server, operator, keys.map((key) => ({ key, handler: 'fail-n-times', input: { failures: 1, message }, retry: { maxRetries: 0 } })));
   await until('dead letters', async () => ((await total(`error=${encodeURIComponent(message)}`)) === keys.length ? true : undefined));
-  return (res.json.items ?? []).map((t) => String(t.id));
+  return ids;
 }
 
 beforeAll(async () => {
-  requirePortalBuild();
-  process.env.OW_TASK_POLL_MS = '100';
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
-  operator = await token('operator', 'ops olga');
-  viewer = await token('viewer', 'viewer vic');
+  portal = await startPortal({ processEnv: { OW_TASK_POLL_MS: '100' } });
+  ({ server } = portal);
+  operator = await createToken(server, 'operator', 'ops olga');
+  viewer = await createToken(server, 'viewer', 'viewer vic');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function signedIn(token: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  return page;
-}
+const signedIn = (token: string) => signedInPage(portal, token);
 
 describe('dead letters page', () => {
   it('retries a dead letter from the list and the task completes', async () => {
