@@ -43,6 +43,16 @@ export const snapshotInput = z.strictObject({
 });
 export type SnapshotInput = z.input<typeof snapshotInput>;
 
+export const liveInput = z.strictObject({ windowStart: isoDate.optional(), windowEnd: isoDate.optional() });
+
+export interface LiveFigures {
+  /** When the figures were computed (open SLA cycles past their target count as breached from then). */
+  at: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  figures: FiguresByPriority;
+}
+
 export const compareOptions = z.strictObject({
   costPerHour: z.number().nonnegative().max(1e6).optional(),
   implementationCost: z.number().nonnegative().max(1e12).optional(),
@@ -164,6 +174,27 @@ export class MetricsService {
     return { baseline, measured, comparison, roi };
   }
 
+  /**
+   * The figures of the live tickets right now (created in the window when one is given), stored nowhere:
+   * what a measurement would record, for the portal, the KPI bindings and `GET /api/metrics/live`.
+   */
+  async live(raw: unknown = {}): Promise<LiveFigures> {
+    const parsed = liveInput.safeParse(raw);
+    if (!parsed.success) throw new AppError('OW_VALIDATION', 'The live metrics query is not valid', zodIssuesToLocations(parsed.error.issues));
+    const start = parsed.data.windowStart ? new Date(parsed.data.windowStart) : null;
+    const end = parsed.data.windowEnd ? new Date(parsed.data.windowEnd) : null;
+    if (start && end && end <= start) throw new AppError('OW_VALIDATION', 'The window is empty', [{ pointer: '/windowEnd', message: `windowEnd ${parsed.data.windowEnd} is not after windowStart ${parsed.data.windowStart}` }]);
+    const now = this.clock.now();
+    const facts = await this.liveFacts(start, end, now.getTime());
+    return { at: now.toISOString(), windowStart: start?.toISOString() ?? null, windowEnd: end?.toISOString() ?? null, figures: computeFiguresByPriority(facts) };
+  }
+
+  private async liveFacts(start: Date | null, end: Date | null, now: number): Promise<TicketFacts[]> {
+    const live = await readLiveTickets(this.db, start, end);
+    // Tickets the SLA Monitor did not time are judged against the default targets.
+    return live.tickets.map((t) => ({ ...t, slaCycles: t.slaCycles ?? slaCyclesFor(t, DEFAULT_SLA_TARGETS, now) }));
+  }
+
   private async snapshot(kind: SnapshotKind, raw: SnapshotInput & { actor: Actor }): Promise<MetricSnapshot> {
     const { actor, ...rest } = raw;
     const parsed = snapshotInput.safeParse(rest);
@@ -175,15 +206,13 @@ export class MetricsService {
     const now = this.clock.now().getTime();
     let facts: TicketFacts[];
     let importId: string | null = null;
-    if (input.source === 'import') {
+    if (input.source === 'live') {
+      facts = await this.liveFacts(start, end, now);
+    } else {
       const imp = input.importId ? await findTicketImport(this.db, input.importId) : await latestTicketImport(this.db);
       if (!imp) throw new AppError(input.importId ? 'OW_NOT_FOUND' : 'OW_CONFLICT', input.importId ? `No ticket import with id ${input.importId}` : 'No ticket history has been imported yet; import a CSV first (ow metrics import FILE --commit)');
       importId = imp.id;
       facts = (await readImportRows(this.db, imp.id, start, end)).map((r) => historyRowFacts(r, DEFAULT_SLA_TARGETS, now));
-    } else {
-      const live = await readLiveTickets(this.db, start, end);
-      // Tickets the SLA Monitor did not time are judged against the default targets.
-      facts = live.tickets.map((t) => ({ ...t, slaCycles: t.slaCycles ?? slaCyclesFor(t, DEFAULT_SLA_TARGETS, now) }));
     }
     if (facts.length === 0) throw new AppError('OW_CONFLICT', `No tickets ${input.source === 'import' ? `in import ${importId}` : 'in the ticket store'} were created in the window; nothing to ${kind === 'baseline' ? 'baseline' : 'measure'}`);
     const created = facts.map((f) => f.createdAt);

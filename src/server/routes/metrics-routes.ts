@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { METRIC_DEFINITIONS, ROI_DEFINITION } from '../../core/metrics';
 import { AppError } from '../../core/shared/error-codes';
-import { snapshotInput } from '../../engine/metrics-service';
+import { liveInput, snapshotInput } from '../../engine/metrics-service';
 import type { MetricSnapshot } from '../../store/metric-snapshots-repo';
 import type { Runtime } from '../../engine/runtime';
 import { principalOf } from '../auth';
@@ -78,6 +78,19 @@ function registerInScope(app: App, runtime: Runtime): void {
       response: { 200: z.object({ items: z.array(snapshotSchema) }), ...authErrors },
     },
   }, async (req) => ({ items: (await metrics.listSnapshots(req.query)).map(plain) }));
+
+  app.get('/api/metrics/live', {
+    config: { auth: 'viewer' },
+    schema: {
+      tags: TAGS,
+      summary: 'MTTR, first response, SLA breach rate and re-escalation rate of the live tickets now (created in the window when given), overall and per priority; nothing stored',
+      querystring: liveInput,
+      response: { 200: z.object({ at: z.string(), windowStart: z.string().nullable(), windowEnd: z.string().nullable(), figures: z.looseObject({}) }), ...errors },
+    },
+  }, async (req) => {
+    const out = await metrics.live(req.query);
+    return { ...out, figures: { ...out.figures } };
+  });
 
   app.get('/api/metrics/snapshots/:id', {
     config: { auth: 'viewer' },
