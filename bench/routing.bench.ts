@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer } from '../src/server/start';
 import { queueOrder, routeToOptimalAgent, RoutingPool, type RoutableAgent, type RoutableTicket, type RoutingStrategy } from '../src/core/routing';
+import { RoutingPoolBefore } from '../test/core/routing/fixtures/routing-pool-before';
 import { emit } from './support/percentiles';
 
 const AGENTS = 1000;
@@ -54,27 +55,43 @@ function core(): void {
   const figures: Record<string, unknown> = { agents: AGENTS, queuedTickets: TICKETS, queueSortMs: Math.round(sortMs) };
   // The machine is shared: CPU time (process.cpuUsage) is the figure to compare, wall time shows the load.
   // Each strategy drains the whole queue 3 times (a fresh pool each time); the median run by CPU is reported.
-  for (const strategy of ['spare-capacity', 'percent-spare', 'skills-first', 'round-robin'] as RoutingStrategy[]) {
-    const runs: { cpuMs: number; wallMs: number; routed: number }[] = [];
+  // A/B: the pool before per-level skill buckets (test/core/routing/fixtures) and today's, back to back under the
+  // same load; every choice of the new pool is checked against the old one's (same agent, same score).
+  const drain = (make: () => { decide(t: RoutableTicket): { agentId: string | null; score: number } }) => {
+    const runs: { cpuMs: number; wallMs: number; routed: number; choices: (string | null)[] }[] = [];
     for (let rep = 0; rep < 3; rep++) {
+      const choices: (string | null)[] = new Array(ordered.length);
       const c0 = process.cpuUsage();
       const start = performance.now();
-      const pool = new RoutingPool(agents, { strategy, at: AT, defaultMaxConcurrent: 5 });
+      const pool = make();
       let routed = 0;
-      for (const t of ordered) if (pool.decide(t).agentId) routed++;
+      for (let i = 0; i < ordered.length; i++) {
+        const d = pool.decide(ordered[i] as RoutableTicket);
+        choices[i] = d.agentId === null ? null : `${d.agentId}:${d.score}`;
+        if (d.agentId) routed++;
+      }
       const wallMs = performance.now() - start;
       const c = process.cpuUsage(c0);
-      runs.push({ cpuMs: (c.user + c.system) / 1000, wallMs, routed });
+      runs.push({ cpuMs: (c.user + c.system) / 1000, wallMs, routed, choices });
     }
-    const m = [...runs].sort((a, b) => a.cpuMs - b.cpuMs)[1] ?? runs[0];
-    if (!m) continue;
+    return [...runs].sort((a, b) => a.cpuMs - b.cpuMs)[1] ?? (runs[0] as (typeof runs)[number]);
+  };
+  for (const strategy of ['spare-capacity', 'percent-spare', 'skills-first', 'round-robin'] as RoutingStrategy[]) {
+    const o = { strategy, at: AT, defaultMaxConcurrent: 5 };
+    const before = drain(() => new RoutingPoolBefore(agents, o));
+    const m = drain(() => new RoutingPool(agents, o));
+    const differing = m.choices.filter((c, i) => c !== before.choices[i]).length;
+    if (differing > 0) throw new Error(`${strategy}: ${differing} of ${TICKETS} choices differ from the previous pool`);
     figures[strategy] = {
       decisionsPerCpuSecond: Math.round(TICKETS / (m.cpuMs / 1000)),
       decisionsPerWallSecond: Math.round(TICKETS / (m.wallMs / 1000)),
+      goalDecisionsPerSecond: 200_000,
       routed: m.routed,
       queuedStill: TICKETS - m.routed,
       cpuMs: Math.round(m.cpuMs),
       wallMs: Math.round(m.wallMs),
+      before: { decisionsPerCpuSecond: Math.round(TICKETS / (before.cpuMs / 1000)), decisionsPerWallSecond: Math.round(TICKETS / (before.wallMs / 1000)) },
+      choicesIdenticalToBefore: TICKETS,
     };
   }
   // The explained decision (every candidate's load, score and reason), as the engine stores it.
@@ -113,5 +130,7 @@ async function endToEnd(): Promise<void> {
   }
 }
 
-core();
-await endToEnd();
+// OW_BENCH_ROUTING=core or =api runs one part.
+const PART = process.env.OW_BENCH_ROUTING ?? 'all';
+if (PART !== 'api') core();
+if (PART !== 'core') await endToEnd();
