@@ -1,16 +1,18 @@
 // The SLA monitor (runtime.sla): the ticket observer that keeps clocks, the loop that fires due
 // thresholds (claimed with SKIP LOCKED in next_check_at order, woken at the earliest one, never a scan),
 // the escalations at breach, and the channel delivery loop.
-import { thresholdOf } from '../core/sla/alert-keys';
+import { alertDedupKey, thresholdOf } from '../core/sla/alert-keys';
+import { alertTargets } from '../core/sla/alert-targets';
 import type { AlertFacts } from '../core/sla/alert-message';
 import { evaluateClock, nextCheckAt, remainingAt, type FiredThreshold } from '../core/sla/clock-state';
+import type { EscalationStep } from '../core/sla/escalation-policy';
 import { earliestDelivery } from '../store/alert-records-repo';
 import { listChannels } from '../store/alert-channels-repo';
 import type { Db } from '../store/db';
 import type { NewEvent, StoredEvent } from '../store/events-repo';
-import { claimDueClocks, earliestCheck, escalationModeSetting, saveClock, ticketSummaries } from '../store/sla-clocks-repo';
+import { claimDueClocks, earliestCheck, escalationModeSetting, insertAlerts, insertDeliveries, saveClocks, ticketSummaries, type NewAlertRow, type StoredClock } from '../store/sla-clocks-repo';
 import { AlertDelivery } from './alert-delivery';
-import { raiseAlert } from './alert-raise';
+import { newId } from './alert-raise';
 import { commitChange } from './change';
 import type { Clock } from './clock';
 import { AlertChannelService } from './alert-channels';
@@ -34,6 +36,17 @@ export interface SlaMonitorOptions {
   /** Base of the ticket links in alerts. */
   publicUrl?: string;
   onError?: (err: unknown) => void;
+}
+
+/** A threshold fired in this claim, its alert planned but not yet inserted. */
+interface PlannedAlert {
+  clock: StoredClock;
+  fired: FiredThreshold;
+  step: EscalationStep | null;
+  remaining: number;
+  key: string;
+  alert: NewAlertRow;
+  ticketKnown: boolean;
 }
 
 interface PendingAction {
@@ -103,66 +116,79 @@ export class SlaMonitor {
     return total;
   }
 
+  // One claim, one transaction, a fixed number of statements whatever the batch size: the clocks are
+  // evaluated in memory, then written back, their alerts inserted (duplicates skipped by key), the
+  // deliveries and events of the alerts that were new written, each in one multi-row statement.
+  // Channel delivery and ticket moves happen after the commit (delivery loop, act()).
   private async fireBatch(tx: Parameters<Parameters<typeof commitChange>[2]>[0], now: Date) {
     const due = await claimDueClocks(tx, now, BATCH);
     const actions: PendingAction[] = [];
     if (due.length === 0) return { result: { count: 0, actions, deliveries: false } };
+    const at = now.getTime();
     const mode = await escalationModeSetting(tx);
     const suppressed = mode === 'production' ? null : mode;
     const tickets = await ticketSummaries(tx, [...new Set(due.map((c) => c.ticketId))]);
     const channels = await listChannels(tx);
     const contexts = new Map<string, PolicyContext | undefined>();
-    const events: NewEvent[] = [];
-    let deliveries = false;
-    let fired = 0;
+    const saved: Omit<StoredClock, 'updatedAt'>[] = [];
+    const planned: PlannedAlert[] = [];
     for (const clock of due) {
       const key = `${clock.policyId}@${clock.policyVersion}`;
       if (!contexts.has(key)) contexts.set(key, await policyContext(tx, clock.policyId, clock.policyVersion));
       const ctx = contexts.get(key);
-      const evaluated = ctx ? evaluateClock(clock, now.getTime(), ctx.escalation) : { state: clock, fired: [] as FiredThreshold[] };
-      await saveClock(tx, { ...clock, ...evaluated.state, nextCheckAt: ctx ? nextCheckAt(evaluated.state, ctx.escalation) : null }, now);
+      const evaluated = ctx ? evaluateClock(clock, at, ctx.escalation) : { state: clock, fired: [] as FiredThreshold[] };
+      saved.push({ ...clock, ...evaluated.state, nextCheckAt: ctx ? nextCheckAt(evaluated.state, ctx.escalation) : null });
       if (!ctx) continue;
       const t = tickets.get(clock.ticketId);
       for (const f of evaluated.fired) {
         const threshold = thresholdOf(f);
-        const remaining = remainingAt(evaluated.state, now.getTime(), ctx.calendar);
+        const remaining = remainingAt(evaluated.state, at, ctx.calendar);
         const step = f.kind === 'escalation' ? f.step : null;
         const action = step ? (step.action === 'notify' ? `escalation level ${step.level + 1}: notify` : `escalation level ${step.level + 1}: ${step.action === 'next-tier' ? 'move a tier up' : 're-route'}`) : null;
-        const facts: Omit<AlertFacts, 'alertId'> = {
+        const alertId = newId('al');
+        const facts: AlertFacts = {
           ticketId: clock.ticketId,
           subject: t?.subject ?? '',
           priority: clock.priority,
           tier: t?.tier ?? '',
           metric: clock.metric,
           threshold,
-          ageMs: now.getTime() - (t?.createdAt ?? clock.startedAt),
+          ageMs: at - (t?.createdAt ?? clock.startedAt),
           remainingMs: remaining,
           action,
           link: this.ticketLink(clock.ticketId),
           raisedAt: now.toISOString(),
+          alertId,
         };
-        const raised = await raiseAlert(
-          tx,
-          { ticketId: clock.ticketId, metric: clock.metric, threshold, priority: clock.priority, facts, action, suppressedReason: suppressed, ...(step ? { channelIds: step.channelIds, silent: step.action !== 'notify' } : {}) },
-          now,
-          channels,
-        );
-        if (!raised) continue;
-        fired++;
-        deliveries ||= raised.deliveryIds.length > 0;
-        events.push(...raised.events);
-        const payload = { ticketId: clock.ticketId, metric: clock.metric, priority: clock.priority, policy: key, at: new Date(f.at).toISOString(), remainingMs: remaining, alertId: raised.alertId, mode };
-        if (f.kind === 'warning') events.push({ topic: 'sla.warning', key: clock.ticketId, payload });
-        else if (f.kind === 'breach') events.push({ topic: 'sla.breached', key: clock.ticketId, payload });
-        else if (step) {
-          events.push({ topic: 'sla.escalated', key: clock.ticketId, payload: { ...payload, level: step.level + 1, pass: step.pass + 1, action: step.action } });
-          // A clock whose ticket is gone has nothing to move.
-          if (step.action !== 'notify' && !suppressed && t) actions.push({ ticketId: clock.ticketId, action: step.action, reason: `SLA ${clock.metric.replace('_', ' ')} breached (policy ${key}, escalation level ${step.level + 1})` });
-        }
+        const alert = { id: alertId, dedupKey: alertDedupKey(clock.ticketId, clock.metric, threshold), ticketId: clock.ticketId, metric: clock.metric, threshold, priority: clock.priority, suppressedReason: suppressed, action, facts: { ...facts } };
+        planned.push({ clock, fired: f, step, remaining, key, alert, ticketKnown: t !== undefined });
       }
     }
+    await saveClocks(tx, saved, now);
+    const inserted = await insertAlerts(tx, planned.map((p) => p.alert), now);
+    const events: NewEvent[] = [];
+    const deliveries: { id: string; alertId: string; channelId: string; nextAttemptAt: number }[] = [];
+    let fired = 0;
+    for (const { clock, fired: f, step, remaining, key, alert, ticketKnown } of planned) {
+      if (!inserted.has(alert.id)) continue; // alerted before (another process or an earlier pass)
+      fired++;
+      if (suppressed) events.push({ topic: 'alert.suppressed', key: clock.ticketId, payload: { alertId: alert.id, ticketId: clock.ticketId, metric: clock.metric, threshold: alert.threshold, priority: clock.priority, reason: suppressed } });
+      else {
+        const routing = { threshold: alert.threshold, priority: clock.priority, ...(step ? { channelIds: step.channelIds, silent: step.action !== 'notify' } : {}) };
+        for (const d of alertTargets(channels, routing, at)) deliveries.push({ id: newId('dlv'), alertId: alert.id, channelId: d.channelId, nextAttemptAt: d.releaseAt });
+      }
+      const payload = { ticketId: clock.ticketId, metric: clock.metric, priority: clock.priority, policy: key, at: new Date(f.at).toISOString(), remainingMs: remaining, alertId: alert.id, mode };
+      if (f.kind === 'warning') events.push({ topic: 'sla.warning', key: clock.ticketId, payload });
+      else if (f.kind === 'breach') events.push({ topic: 'sla.breached', key: clock.ticketId, payload });
+      else if (step) {
+        events.push({ topic: 'sla.escalated', key: clock.ticketId, payload: { ...payload, level: step.level + 1, pass: step.pass + 1, action: step.action } });
+        // A clock whose ticket is gone has nothing to move.
+        if (step.action !== 'notify' && !suppressed && ticketKnown) actions.push({ ticketId: clock.ticketId, action: step.action, reason: `SLA ${clock.metric.replace('_', ' ')} breached (policy ${key}, escalation level ${step.level + 1})` });
+      }
+    }
+    await insertDeliveries(tx, deliveries, now);
     return {
-      result: { count: due.length, actions, deliveries },
+      result: { count: due.length, actions, deliveries: deliveries.length > 0 },
       events,
       ...(fired > 0 ? { audit: { actor: ACTOR, action: 'sla.check', target: 'sla_clocks', summary: `fired ${fired} SLA threshold(s) on ${due.length} clock(s)${suppressed ? ` (${suppressed}: alerts suppressed)` : ''}` } } : {}),
     };

@@ -164,3 +164,68 @@ export async function escalationModeSetting(q: Queryable): Promise<'off' | 'shad
   const v = rows[0]?.value;
   return v === 'off' || v === 'shadow' ? v : 'production';
 }
+
+// The monitor's batched writes: one statement each for every clock, alert and delivery of a claim, whatever
+// its size (rows travel as one JSON array, read by jsonb_to_recordset on both drivers).
+const iso = (n: number | null): string | null => (n === null ? null : new Date(n).toISOString());
+
+/** Writes back claimed clocks (they exist: the claim locked them). */
+export async function saveClocks(q: Queryable, clocks: ReadonlyArray<Omit<StoredClock, 'updatedAt'>>, now: Date): Promise<void> {
+  if (clocks.length === 0) return;
+  const rows = clocks.map((c) => ({
+    ticket_id: c.ticketId, metric: c.metric, policy_id: c.policyId, policy_version: c.policyVersion, priority: c.priority, target_ms: c.targetMs,
+    warning_ms: c.warningMs, breach_ms: c.breachMs, started_at: iso(c.startedAt), elapsed_ms: c.elapsedMs, running_since: iso(c.runningSince),
+    paused_ms: c.pausedMs, paused_since: iso(c.pausedSince), warning_at: iso(c.warningAt), breach_at: iso(c.breachAt), warned_at: iso(c.warnedAt),
+    breached_at: iso(c.breachedAt), met_at: iso(c.metAt), breached: c.breachedAt !== null, escalation_index: c.escalationIndex, next_check_at: iso(c.nextCheckAt),
+  }));
+  await q.query(
+    `UPDATE sla_clocks c SET policy_id = x.policy_id, policy_version = x.policy_version, priority = x.priority, target_ms = x.target_ms,
+       warning_ms = x.warning_ms, breach_ms = x.breach_ms, started_at = x.started_at, elapsed_ms = x.elapsed_ms, running_since = x.running_since,
+       paused_ms = x.paused_ms, paused_since = x.paused_since, warning_at = x.warning_at, breach_at = x.breach_at, warned_at = x.warned_at,
+       breached_at = x.breached_at, met_at = x.met_at, breached = x.breached, escalation_index = x.escalation_index, next_check_at = x.next_check_at, updated_at = $2
+     FROM jsonb_to_recordset($1::jsonb) AS x(ticket_id text, metric text, policy_id text, policy_version integer, priority text, target_ms bigint,
+       warning_ms bigint, breach_ms bigint, started_at timestamptz, elapsed_ms bigint, running_since timestamptz, paused_ms bigint, paused_since timestamptz,
+       warning_at timestamptz, breach_at timestamptz, warned_at timestamptz, breached_at timestamptz, met_at timestamptz, breached boolean,
+       escalation_index integer, next_check_at timestamptz)
+     WHERE c.ticket_id = x.ticket_id AND c.metric = x.metric`,
+    [JSON.stringify(rows), now],
+  );
+}
+
+export interface NewAlertRow {
+  id: string;
+  dedupKey: string;
+  ticketId: string | null;
+  metric: string | null;
+  threshold: string;
+  priority: string;
+  suppressedReason: string | null;
+  action: string | null;
+  facts: Record<string, unknown>;
+}
+
+/** Inserts alerts whose de-duplication key is new; returns the ids that were inserted. */
+export async function insertAlerts(q: Queryable, alerts: ReadonlyArray<NewAlertRow>, now: Date): Promise<Set<string>> {
+  if (alerts.length === 0) return new Set();
+  const rows = alerts.map((a) => ({ id: a.id, dedup_key: a.dedupKey, ticket_id: a.ticketId, metric: a.metric, threshold: a.threshold, priority: a.priority, suppressed_reason: a.suppressedReason, action: a.action, facts: a.facts }));
+  const inserted = await q.query<{ id: string }>(
+    `INSERT INTO alerts (id, dedup_key, ticket_id, metric, threshold, priority, suppressed_reason, action, facts, raised_at)
+     SELECT x.id, x.dedup_key, x.ticket_id, x.metric, x.threshold, x.priority, x.suppressed_reason, x.action, x.facts, $2
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, dedup_key text, ticket_id text, metric text, threshold text, priority text,
+       suppressed_reason text, action text, facts jsonb)
+     ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+    [JSON.stringify(rows), now],
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** Pending deliveries, each with its first attempt instant. */
+export async function insertDeliveries(q: Queryable, deliveries: ReadonlyArray<{ id: string; alertId: string; channelId: string; nextAttemptAt: number }>, now: Date): Promise<void> {
+  if (deliveries.length === 0) return;
+  const rows = deliveries.map((d) => ({ id: d.id, alert_id: d.alertId, channel_id: d.channelId, next_attempt_at: iso(d.nextAttemptAt) }));
+  await q.query(
+    `INSERT INTO alert_deliveries (id, alert_id, channel_id, status, next_attempt_at, created_at, updated_at)
+     SELECT x.id, x.alert_id, x.channel_id, 'pending', x.next_attempt_at, $2, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id text, alert_id text, channel_id text, next_attempt_at timestamptz)`,
+    [JSON.stringify(rows), now],
+  );
+}
