@@ -3,11 +3,16 @@
 import MiniSearch from 'minisearch';
 import { AppError, type ErrorLocation } from '../shared/error-codes';
 import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
-import { FacetMatrix, FacetVocabulary, type FacetCounts, type FacetIds } from './search-facets';
-import { FACETS, SEARCH_LIMITS, parsePatternQuery, type FacetName, type PatternQueryInput, type SortKey } from './search-query';
+import { RecentCache } from './search-cache';
+import { hasRow } from './search-facet-columns';
+import { FacetVocabulary, type FacetCounts } from './search-facets';
 import { searchablePatternSchema, type PatternSearchHit, type SearchablePattern } from './search-pattern';
-import { scoreText, topRanked, type ScoredText, type ScoringOptions } from './search-scoring';
+import { FACETS, SEARCH_LIMITS, parsePatternQuery, type FacetName, type PatternQueryInput, type SortKey } from './search-query';
+import { topRanked } from './search-scoring';
+import { matchShape, type ShapeMatches } from './search-shape';
+import { buildSnapshot, sortedRows, type Entry, type Snapshot } from './search-snapshot';
 import { processTerm, queryTerms, tokenize } from './search-text';
+import { BOOST, matchText, prefixMatch, TEXT_FIELDS, type TextMatches } from './search-text-match';
 
 export { FACETS, SORTS, parsePatternQuery, patternQuerySchema } from './search-query';
 export type { FacetName, PatternQuery, PatternQueryInput, SortKey } from './search-query';
@@ -41,16 +46,6 @@ export interface PatternIndexOptions {
   textCacheSize?: number;
 }
 
-interface TextMatches {
-  /** Matching rows in MiniSearch's order before ranking: ranking is by score, ties in this order. */
-  rows: Int32Array;
-  /** Row → score (read for matching rows only). */
-  score: Float64Array;
-  /** A matching row's matched index terms. */
-  terms(row: number): string[];
-  approximate: boolean;
-}
-
 export interface PatternIndex {
   search(query?: PatternQueryInput): PatternSearchResult;
   /** Adds a pattern; a slug already in the index is a conflict. */
@@ -68,36 +63,6 @@ export interface PatternIndex {
   readonly size: number;
 }
 
-interface Entry {
-  pattern: SearchablePattern;
-  ids: FacetIds;
-  publishedMs: number;
-  /** Row in the current facet matrix. */
-  row: number;
-}
-
-/** Facet bitmasks and sort orders for the current set of patterns, rebuilt after a change. */
-interface Snapshot {
-  matrix: FacetMatrix;
-  entries: Entry[];
-  /** MiniSearch document id → row, and back. */
-  rowOfDoc: Int32Array;
-  docOfRow: Int32Array;
-  /** Rows by sort; cleared when a reference count changes. */
-  orders: Map<SortKey, Int32Array>;
-}
-
-/** What a query's words and filters select, independent of sort and page (cached per shape). */
-interface ShapeMatches {
-  /** Matching rows: in MiniSearch's order (ranked at paging) for a text query, else in row order. */
-  rows: Int32Array;
-  /** Row → 1 when it matches, to walk a sort order and stop after the page. */
-  member: Uint8Array;
-  /** Per facet, the count of every value id. */
-  counts: Int32Array[];
-  text?: TextMatches;
-}
-
 const FACET_FIELD: Record<FacetName, (p: SearchablePattern) => readonly string[]> = {
   industry: (p) => p.industries,
   problemType: (p) => p.problemTypes,
@@ -105,28 +70,12 @@ const FACET_FIELD: Record<FacetName, (p: SearchablePattern) => readonly string[]
   maturity: (p) => [p.maturity],
 };
 
-const TEXT_FIELDS = ['title', 'problem', 'orchestrationShift', 'body'] as const;
-const BOOST = { title: 3, problem: 1.5, orchestrationShift: 1.5 };
-const prefixMatch = (term: string): boolean => term.length >= 3;
-const SCORING: ScoringOptions = { fields: TEXT_FIELDS, boost: BOOST, prefix: prefixMatch, tokenize, processTerm };
-// The fallback when no pattern has the words as typed: up to 1 edit from 4 letters, 20% from 5 (at most 2).
-const typoTolerance = (term: string): number | false => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
-const MAX_FUZZY = 2;
-const FUZZY_SCORING: ScoringOptions = { ...SCORING, fuzzy: typoTolerance, maxFuzzy: MAX_FUZZY };
-
 function validatePattern(input: unknown, pointerPrefix: ReadonlyArray<PropertyKey>): SearchablePattern {
   const parsed = searchablePatternSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const errors = zodIssuesToLocations(parsed.error.issues, pointerPrefix);
   throw new AppError('OW_VALIDATION', `Invalid searchable pattern:\n${formatLocations(errors)}`, errors);
 }
-
-// Ties are broken by slug so equal patterns always come out in the same order.
-const BY: Record<Exclude<SortKey, 'relevance'>, (a: Entry, b: Entry) => number> = {
-  referenced: (a, b) => b.pattern.referenceCount - a.pattern.referenceCount || b.publishedMs - a.publishedMs || a.pattern.slug.localeCompare(b.pattern.slug),
-  newest: (a, b) => b.publishedMs - a.publishedMs || b.pattern.referenceCount - a.pattern.referenceCount || a.pattern.slug.localeCompare(b.pattern.slug),
-  clarity: (a, b) => b.pattern.clarityScore - a.pattern.clarityScore || b.pattern.referenceCount - a.pattern.referenceCount || a.pattern.slug.localeCompare(b.pattern.slug),
-};
 
 function hit(entry: Entry, match?: { score: number; terms: string[] }): PatternSearchHit {
   const { body: _body, ...rest } = entry.pattern;
@@ -152,13 +101,14 @@ class MiniSearchPatternIndex implements PatternIndex {
   });
   private readonly vocabulary: FacetVocabulary;
   private snapshot: Snapshot | undefined;
-  private readonly textCache = new Map<string, TextMatches>();
-  private readonly shapeCache = new Map<string, ShapeMatches>();
-  private readonly textCacheSize: number;
+  private readonly textCache: RecentCache<TextMatches>;
+  private readonly shapeCache: RecentCache<ShapeMatches>;
 
   constructor(patterns: readonly unknown[], options: PatternIndexOptions) {
     this.vocabulary = new FacetVocabulary(options.knownFacetValues ?? {});
-    this.textCacheSize = Math.max(0, Math.floor(options.textCacheSize ?? 64));
+    const cacheSize = Math.max(0, Math.floor(options.textCacheSize ?? 64));
+    this.textCache = new RecentCache(cacheSize);
+    this.shapeCache = new RecentCache(cacheSize);
     const errors: ErrorLocation[] = [];
     const valid = new Map<string, SearchablePattern>();
     patterns.forEach((input, i) => {
@@ -234,129 +184,8 @@ class MiniSearchPatternIndex implements PatternIndex {
   }
 
   private view(): Snapshot {
-    if (!this.snapshot) {
-      const entries = [...this.entries.values()];
-      entries.forEach((e, row) => {
-        e.row = row;
-      });
-      const matrix = new FacetMatrix(
-        FACETS.map((_, f) => this.vocabulary.size(f)),
-        entries.map((e) => e.ids),
-      );
-      const internals = this.text as unknown as { _nextId: number; _documentIds: Map<number, string> };
-      const rowOfDoc = new Int32Array(internals._nextId).fill(-1);
-      const docOfRow = new Int32Array(entries.length);
-      for (const [doc, slug] of internals._documentIds) {
-        const row = (this.entries.get(slug) as Entry).row;
-        rowOfDoc[doc] = row;
-        docOfRow[row] = doc;
-      }
-      this.snapshot = { matrix, entries, rowOfDoc, docOfRow, orders: new Map() };
-    }
+    this.snapshot ??= buildSnapshot(this.entries, this.vocabulary, this.text, TEXT_FIELDS);
     return this.snapshot;
-  }
-
-  private inOrder(view: Snapshot, sort: Exclude<SortKey, 'relevance'>): Int32Array {
-    let rows = view.orders.get(sort);
-    if (!rows) {
-      rows = Int32Array.from([...view.entries].sort(BY[sort]).map((e) => e.row));
-      view.orders.set(sort, rows);
-    }
-    return rows;
-  }
-
-  /** Text matches, best first: words as typed (the last ones also as prefixes), else typo-tolerant. */
-  private matchText(view: Snapshot, terms: readonly string[]): TextMatches {
-    const q = terms.join(' ');
-    const cached = this.recall(this.textCache, q);
-    if (cached) return cached;
-    // Scored from the index without a result object per match (the words as typed, else with
-    // typo tolerance); an index holding discarded documents goes through MiniSearch itself.
-    const index = this.text as unknown as MiniSearch<unknown>;
-    const fromScored = (scored: ScoredText, approximate: boolean): TextMatches => {
-      const score = new Float64Array(view.entries.length);
-      const rows = scored.docs.map((doc) => {
-        const row = view.rowOfDoc[doc] as number;
-        score[row] = scored.score[doc] as number;
-        return row;
-      });
-      return { rows, score, terms: (row) => scored.terms(view.docOfRow[row] as number), approximate };
-    };
-    const scored = scoreText(index, q, SCORING);
-    const typo = scored && scored.docs.length === 0 ? scoreText(index, q, FUZZY_SCORING) : null;
-    let matches: TextMatches;
-    if (scored && scored.docs.length > 0) matches = fromScored(scored, false);
-    else if (typo) matches = fromScored(typo, true);
-    else {
-      const exact = this.text.search(q);
-      const approximate = exact.length === 0;
-      const results = approximate ? this.text.search(q, { fuzzy: typoTolerance, maxFuzzy: MAX_FUZZY }) : exact;
-      const score = new Float64Array(view.entries.length);
-      const termsOf = new Map<number, string[]>();
-      const rows = Int32Array.from(results, (r) => {
-        const row = (this.entries.get(r.id as string) as Entry).row;
-        score[row] = r.score;
-        termsOf.set(row, r.terms);
-        return row;
-      });
-      matches = { rows, score, terms: (row) => termsOf.get(row) ?? [], approximate };
-    }
-    this.remember(this.textCache, q, matches);
-    return matches;
-  }
-
-  /** Keeps the most recent `textCacheSize` entries of a cache. */
-  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
-    if (this.textCacheSize === 0) return;
-    cache.set(key, value);
-    if (cache.size > this.textCacheSize) cache.delete(cache.keys().next().value as string);
-  }
-
-  private recall<T>(cache: Map<string, T>, key: string): T | undefined {
-    const hit = cache.get(key);
-    if (hit !== undefined) {
-      // Re-insert to mark it most recently used.
-      cache.delete(key);
-      cache.set(key, hit);
-    }
-    return hit;
-  }
-
-  /** The rows a query's words and filters select, with the facet counts, computed once per shape. */
-  private matchShape(view: Snapshot, terms: readonly string[], query: ReturnType<typeof parsePatternQuery>): ShapeMatches {
-    const tables = FACETS.map((facet, f) => {
-      const values = query[facet];
-      return values && values.length ? this.vocabulary.select(f, values) : null;
-    });
-    // Filters select by value id, so the shape is the words plus the ids selected per facet.
-    const key = JSON.stringify([terms, tables.map((t) => (t ? Array.from(t.keys()).filter((id) => t[id] === 1) : null))]);
-    const cached = this.recall(this.shapeCache, key);
-    if (cached) return cached;
-    const masks = tables.map((table, f) => (table ? view.matrix.mask(f, table) : null));
-    const counts = FACETS.map((_, f) => new Int32Array(this.vocabulary.size(f)));
-    const n = view.entries.length;
-    const member = new Uint8Array(n);
-    let shape: ShapeMatches;
-    if (terms.length > 0) {
-      const text = this.matchText(view, terms);
-      const rows: number[] = [];
-      for (const row of text.rows) {
-        if (!view.matrix.tally(row, masks, counts)) continue;
-        rows.push(row);
-        member[row] = 1;
-      }
-      shape = { rows: Int32Array.from(rows), member, counts, text };
-    } else {
-      const rows: number[] = [];
-      for (let row = 0; row < n; row++) {
-        if (!view.matrix.tally(row, masks, counts)) continue;
-        rows.push(row);
-        member[row] = 1;
-      }
-      shape = { rows: Int32Array.from(rows), member, counts };
-    }
-    this.remember(this.shapeCache, key, shape);
-    return shape;
   }
 
   search(input: PatternQueryInput = {}): PatternSearchResult {
@@ -367,7 +196,7 @@ class MiniSearchPatternIndex implements PatternIndex {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? SEARCH_LIMITS.defaultPageSize;
     const view = this.view();
-    const shape = this.matchShape(view, terms, query);
+    const shape = matchShape(view, this.vocabulary, terms, query, this.shapeCache, () => matchText(view, this.text, terms, this.textCache));
     const start = (page - 1) * pageSize;
     // Only the page is put in order and materialised: relevance keeps the best `start + pageSize`
     // matches in a bounded heap; another sort walks that sort's precomputed row order and stops
@@ -379,11 +208,11 @@ class MiniSearchPatternIndex implements PatternIndex {
       const score = text?.score;
       pageRows = score ? topRanked(rows.length, (i) => score[rows[i] as number] as number, start, start + pageSize).map((i) => rows[i] as number) : [];
     } else if (start < shape.rows.length) {
-      const order = this.inOrder(view, sort);
+      const order = sortedRows(view, sort);
       let seen = 0;
       for (let i = 0; i < order.length && pageRows.length < pageSize; i++) {
         const row = order[i] as number;
-        if (shape.member[row] !== 1) continue;
+        if (!hasRow(shape.member, row)) continue;
         if (seen >= start) pageRows.push(row);
         seen++;
       }

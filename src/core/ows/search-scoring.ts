@@ -3,26 +3,7 @@
 // discards one result object per match. The arithmetic and its order are MiniSearch.search's
 // (BM25 per field, prefix weights, AND combination), so scores and tie order are bit-identical.
 import type MiniSearch from 'minisearch';
-
-/** Term frequency per document id, for one term in one field. */
-type FieldPostings = Map<number, number>;
-/** Field id → postings, for one term. */
-type TermData = Map<number, FieldPostings>;
-
-/** The parts of MiniSearch 7's index this scorer reads (private fields, pinned by the golden search test). */
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): TermData | undefined;
-    atPrefix(term: string): Iterable<[string, TermData]>;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
-  };
-  _documentCount: number;
-  _nextId: number;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, unknown>;
-}
+import { BM25, postingsOf, type CompiledPostings, type MiniSearchInternals, type TermData } from './search-postings';
 
 export interface ScoringOptions {
   /** Text fields in index order, with their boosts (1 when absent). */
@@ -37,8 +18,7 @@ export interface ScoringOptions {
   maxFuzzy?: number;
 }
 
-// MiniSearch's defaults: BM25 k/b/d and the weight of a prefix match.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+// MiniSearch's weights of a prefix and a fuzzy match.
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
@@ -60,8 +40,11 @@ interface Derived {
  * Scores `q` (all words required, each word ≥ `prefix` also as a prefix) like `MiniSearch.search`,
  * or returns null when the index holds documents discarded but not vacuumed (MiniSearch would
  * drop them while scoring and change document frequencies: the caller then asks MiniSearch).
+ * `postings` is the index's typed-array copy for `options.fields` (by default compiled once per
+ * index state).
  */
-export function scoreText(index: MiniSearch<unknown>, q: string, options: ScoringOptions): ScoredText | null {
+export function scoreText(index: MiniSearch<unknown>, q: string, options: ScoringOptions, postings: CompiledPostings = postingsOf(index, options.fields)): ScoredText | null {
+  if (!postings.complete) return null;
   const ms = index as unknown as MiniSearchInternals;
   const terms = options
     .tokenize(q)
@@ -69,6 +52,7 @@ export function scoreText(index: MiniSearch<unknown>, q: string, options: Scorin
     .filter((t): t is string => !!t);
   const size = ms._nextId;
   const total = new Float64Array(size);
+  const boosts = options.fields.map((field) => options.boost[field] || 1);
   let alive: Uint8Array | null = null;
   let order: number[] = [];
   const derivedPerTerm: Derived[][] = [];
@@ -101,20 +85,19 @@ export function scoreText(index: MiniSearch<unknown>, q: string, options: Scorin
     const score = new Float64Array(size);
     const seen = new Uint8Array(size);
     const seenOrder: number[] = [];
-    for (const { data, weight } of derived) {
-      for (const field of options.fields) {
-        const fieldBoost = options.boost[field] || 1;
-        const fieldId = ms._fieldIds[field] as number;
-        const postings = data.get(fieldId);
-        if (postings == null) continue;
-        const matching = postings.size;
-        const avgFieldLength = ms._avgFieldLength[fieldId] as number;
-        // The same for every posting of this term and field (MiniSearch computes it per posting).
-        const invDocFreq = Math.log(1 + (ms._documentCount - matching + 0.5) / (matching + 0.5));
-        for (const [doc, termFreq] of postings) {
-          if (!ms._documentIds.has(doc)) return null;
-          const fieldLength = (ms._fieldLength.get(doc) as number[])[fieldId] as number;
-          const raw = invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
+    for (const { term: t, data, weight } of derived) {
+      const lists = postings.term(t, data);
+      for (let f = 0; f < lists.length; f++) {
+        const list = lists[f];
+        if (!list) continue;
+        const fieldBoost = boosts[f] as number;
+        const norm = postings.norm[f] as Float64Array;
+        const { docs, freqs, invDocFreq } = list;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          const termFreq = freqs[i] as number;
+          // MiniSearch's BM25, operation for operation (the length part precomputed per document).
+          const raw = invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + (norm[doc] as number)));
           const weighted = weight * 1 * fieldBoost * 1 * raw;
           if (seen[doc] === 1) score[doc] = (score[doc] as number) + weighted;
           else {
