@@ -46,9 +46,10 @@ export function slaCommand(): Command {
     const { items } = await call<{ items: Row[] }>(cmd, 'GET', 'api/sla-policies', async (rt) => ({ items: await rt.sla.config.listPolicies() }));
     outOf(cmd).data({ items }, () => outOf(cmd).table(cells(items.map((p) => ({ id: p.id, version: p.version, name: p.name, default: p.isDefault ? 'yes' : '', calendar: p.calendarId, escalation: p.escalationPolicyId ?? '-', warning: `${String(p.warningPercent)} %` }))), ['id', 'version', 'name', 'default', 'calendar', 'escalation', 'warning']));
   });
-  policies.command('show').argument('<id>').option('--version <n>', 'a given version').description('show one policy').action(async (id: string, o: { version?: string }, cmd: Command) => {
-    const v = o.version === undefined ? undefined : Number(o.version);
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new CliError('--version takes a positive integer', 2);
+  // Not --version: commander reads that as the program's own flag anywhere on the line and prints ow's version.
+  policies.command('show').argument('<id>').option('--policy-version <n>', 'a given version').description('show one policy').action(async (id: string, o: { policyVersion?: string }, cmd: Command) => {
+    const v = o.policyVersion === undefined ? undefined : Number(o.policyVersion);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new CliError('--policy-version takes a positive integer', 2);
     const p = await call<Row>(cmd, 'GET', `api/sla-policies/${encodeURIComponent(id)}${v ? `?version=${v}` : ''}`, (rt) => rt.sla.config.getPolicy(id, v));
     outOf(cmd).data(p, () => outOf(cmd).line(JSON.stringify(p, null, 2)));
   });
