@@ -1,6 +1,6 @@
 // Queue monitoring and dead letters over HTTP: queues with their figures and per-minute series, the
 // flow between queues, and dead letters listed, retried (one or all matching) and purged with a typed
-// confirmation and a reason (destructive: refused in read-only mode). ?dryRun=true changes nothing.
+// confirmation and a reason (retry-all and purge are destructive: refused in read-only mode). ?dryRun=true changes nothing.
 import { z } from 'zod';
 import { deadLetterFilterSchema, purgeInputSchema, retryAllInputSchema } from '../../core/ops/purge-plan';
 import { DeadLetterQuery } from '../../engine/dead-letter-service';
@@ -101,9 +101,10 @@ export function registerQueueRoutes(app: App, runtime: Runtime): void {
     },
   }, async (req) => runtime.deadLetters.retryOne(req.params.id, principalOf(req).name));
 
+  // A bulk rerun can replay up to a thousand side effects at once: destructive, like the purge.
   app.post('/api/dead-letters/retry', {
-    config: { auth: 'operator' },
-    schema: { tags: ['queues'], summary: 'Run every dead letter matching the filter again: one change, one audit entry with the count', querystring: dryRunQuery, body: retryAllInputSchema, response: { 200: bulkSchema, ...errors } },
+    config: { auth: 'operator', destructive: true },
+    schema: { tags: ['queues'], summary: 'Run every dead letter matching the filter again: one change, one audit entry with the count; refused in read-only mode', querystring: dryRunQuery, body: retryAllInputSchema, response: { 200: bulkSchema, ...errors } },
   }, async (req) => runtime.deadLetters.retryAll(req.body, principalOf(req).name, { dryRun: req.query.dryRun === 'true' }));
 
   app.post('/api/dead-letters/purge', {

@@ -1,6 +1,7 @@
 // Operations → Dead letters: tasks whose retries were spent, with error, payload and attempts,
 // filtered by queue, journey and error text (kept in the URL). Operators retry one or all matching;
-// a purge asks for the typed queue name or count and a reason. Read-only servers disable the purge and say why.
+// a purge asks for the typed queue name or count and a reason. Read-only servers disable the purge and
+// the retry of all matching, and say why.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -67,6 +68,8 @@ export function DeadLettersPage() {
   const data = page.state.data;
   const why = !canAct ? 'Needs the operator role.' : null;
   const purgeWhy = why ?? (readOnly ? 'Purging is disabled: this server runs in read-only mode (OW_READ_ONLY).' : null);
+  // Retrying every match is a bulk action the server refuses in read-only mode; one retry stays allowed.
+  const retryAllWhy = why ?? (readOnly ? 'Retrying all is disabled: this server runs in read-only mode (OW_READ_ONLY).' : null);
 
   return (
     <section className="panel" aria-labelledby="dl-title">
@@ -84,7 +87,7 @@ export function DeadLettersPage() {
         <button type="submit" className="button">Filter</button>
       </form>
       <div className="dl-actions">
-        <button type="button" className="button" disabled={busy || why !== null || !data?.total} title={why ?? undefined}
+        <button type="button" className="button" disabled={busy || retryAllWhy !== null || !data?.total} title={retryAllWhy ?? undefined}
           onClick={() => void act(async () => { const r: BulkOutcome = await queues.retryAll(filter, false); return `Retried ${r.changed} dead letter(s).`; })}>
           Retry all matching
         </button>
@@ -92,6 +95,7 @@ export function DeadLettersPage() {
           Purge matching…
         </button>
         {purgeWhy !== null && <span className="muted" data-testid="purge-disabled-why">{purgeWhy}</span>}
+        {readOnly && retryAllWhy !== null && why === null && <span className="muted" data-testid="retry-all-disabled-why">{retryAllWhy}</span>}
       </div>
       {notice !== null && <p className="notice" role="status">{notice}</p>}
       {error !== null && <ErrorNotice error={error} action="change the dead letters" />}
