@@ -3,8 +3,8 @@
 // ticket escalates only when the customer chases). Orchestrated keeps one queue per tier in queue order
 // and routes to the agent with most spare capacity the moment a slot frees, while an SLA monitor boosts
 // tickets at the warning threshold and escalates waiting ones at breach. Both use the Smart Router's
-// routeToOptimalAgent and the SLA core's thresholds; every draw comes from the injected seed.
-import { compareQueueOrder, routeToOptimalAgent, type RoutableAgent, type RoutableTicket, type Tier } from '../routing';
+// decision rules (chooseAgent: routeToOptimalAgent's choice without its explanation) and the SLA core's thresholds; every draw comes from the injected seed.
+import { chooseAgent, compareQueueOrder, type RoutableAgent, type RoutableTicket, type Tier } from '../routing';
 import { thresholdsMs, type SlaPolicySpec } from '../sla/policy';
 import { PRIORITIES, type Priority } from '../metrics/definitions';
 import { computeFigures } from '../metrics/ticket-figures';
@@ -190,10 +190,9 @@ export function simulate(w: Workload, seed: number, mode: SimMode): RunResult {
       const sets = bySpare.get(tier)!;
       let top = sets.length - 1;
       while (top > 0 && sets[top]!.size === 0) top -= 1;
-      const decision = routeToOptimalAgent(head.t, top > 0 ? [...sets[top]!] : agents, { strategy, at: now, defaultMaxConcurrent: 1 });
-      if (decision.chosenAgentId === null) break;
+      const agent = chooseAgent(head.t, top > 0 ? sets[top]! : agents, { strategy, at: now, defaultMaxConcurrent: 1 });
+      if (agent === null) break;
       queue.pop();
-      const agent = agents[Number(decision.chosenAgentId!.slice(3)) - 1]!;
       agent.lastAssignedAt = now;
       setLoad(agent, agent.load + 1);
       begin(head.t, agent);
@@ -210,9 +209,8 @@ export function simulate(w: Workload, seed: number, mode: SimMode): RunResult {
       return;
     }
     const order = rotation.get(t.tier)!;
-    const decision = routeToOptimalAgent(t, order.slice(0, 4), { strategy, at: now, defaultMaxConcurrent: 1 });
-    const at = order.findIndex((a) => a.id === decision.chosenAgentId);
-    const agent = order[at]!;
+    const agent = chooseAgent(t, order.slice(0, 4), { strategy, at: now, defaultMaxConcurrent: 1 })!;
+    const at = order.indexOf(agent);
     order.splice(at, 1);
     order.push(agent);
     agent.lastAssignedAt = now;
