@@ -18,7 +18,7 @@ import {
 } from '../core/metrics';
 import { AppError } from '../core/shared/error-codes';
 import { zodIssuesToLocations } from '../core/shared/zod-errors';
-import type { Db } from '../store/db';
+import type { Db, Queryable } from '../store/db';
 import { readLiveTickets } from '../store/metric-live-repo';
 import { findSnapshot, insertSnapshot, listSnapshots, type MetricSnapshot, type SnapshotKind } from '../store/metric-snapshots-repo';
 import { findTicketImport, insertTicketImport, latestTicketImport, listTicketImports, readImportRows, type TicketImportRecord } from '../store/ticket-import-repo';
@@ -80,6 +80,13 @@ export interface SnapshotComparison {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The live tickets (created in [start, end) when given) as metric facts at `now`; also read by the KPI bindings. */
+export async function liveTicketFacts(q: Queryable, start: Date | null, end: Date | null, now: number): Promise<TicketFacts[]> {
+  const live = await readLiveTickets(q, start, end);
+  // Tickets the SLA Monitor did not time are judged against the default targets.
+  return live.tickets.map((t) => ({ ...t, slaCycles: t.slaCycles ?? slaCyclesFor(t, DEFAULT_SLA_TARGETS, now) }));
+}
 
 export class MetricsService {
   constructor(
@@ -189,10 +196,8 @@ export class MetricsService {
     return { at: now.toISOString(), windowStart: start?.toISOString() ?? null, windowEnd: end?.toISOString() ?? null, figures: computeFiguresByPriority(facts) };
   }
 
-  private async liveFacts(start: Date | null, end: Date | null, now: number): Promise<TicketFacts[]> {
-    const live = await readLiveTickets(this.db, start, end);
-    // Tickets the SLA Monitor did not time are judged against the default targets.
-    return live.tickets.map((t) => ({ ...t, slaCycles: t.slaCycles ?? slaCyclesFor(t, DEFAULT_SLA_TARGETS, now) }));
+  private liveFacts(start: Date | null, end: Date | null, now: number): Promise<TicketFacts[]> {
+    return liveTicketFacts(this.db, start, end, now);
   }
 
   private async snapshot(kind: SnapshotKind, raw: SnapshotInput & { actor: Actor }): Promise<MetricSnapshot> {
