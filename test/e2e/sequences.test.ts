@@ -3,29 +3,21 @@
 // file (its errors with pointers) and of a file whose text carries markup, which stays inert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
+import { signIn, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ server, browser } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-}
 
 async function upload(page: Page, name: string, text: string): Promise<void> {
   await page.getByLabel('Sequence JSON file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
@@ -78,7 +70,7 @@ describe('Sequences in the portal', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signIn(page, server.adminToken);
+    await signIn(page, server, server.adminToken);
 
     // The list: both reference sequences, loaded on first start.
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sequences' }).click();

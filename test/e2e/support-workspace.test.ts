@@ -5,46 +5,33 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, openSignedIn, signIn, startPortal, type Portal } from '../helpers/portal-session';
 import { AFTER, BEFORE } from '../core/workspace/fixtures';
 
+let portal: Portal;
 let server: TestServer;
 let browser: Browser;
 let operator: string;
 let viewer: string;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
-  operator = await token('operator', 'support manager');
-  viewer = await token('viewer', 'vp ops');
+  portal = await startPortal();
+  ({ server, browser } = portal);
+  operator = await createToken(server, 'operator', 'support manager');
+  viewer = await createToken(server, 'viewer', 'vp ops');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-}
 
 const stepStatus = (page: Page, stage: string) => page.getByRole('list', { name: 'Workspace journey' }).locator(`li[data-stage="${stage}"]`).getAttribute('data-status');
 
 describe('Workspace in the portal', () => {
   it('walks a team from assignment through kickoff to the Jira export, then shows the results', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, operator);
+    const opened = await openSignedIn(portal, operator, { from: 'sign-in', timeoutMs: 30_000, context: { viewport: { width: 1400, height: 1000 }, acceptDownloads: true } });
+    const { page, pageErrors } = opened;
 
     await page.goto(`${server.url}/support`);
     await page.getByRole('link', { name: 'Workspaces' }).first().click();
@@ -110,7 +97,7 @@ describe('Workspace in the portal', () => {
     // A viewer follows the journey but has no action.
     const viewerContext = await browser.newContext();
     const viewerPage = await viewerContext.newPage();
-    await signIn(viewerPage, viewer);
+    await signIn(viewerPage, server, viewer);
     await viewerPage.goto(`${server.url}/support/workspaces/${id}`);
     await viewerPage.getByTestId('ws-stage').filter({ hasText: 'Measured' }).waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Generate results report' }).count()).toBe(0);
@@ -118,6 +105,6 @@ describe('Workspace in the portal', () => {
     await viewerContext.close();
 
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await opened.close();
   });
 });

@@ -1,11 +1,12 @@
 // What every browser test sets up: the real server with its seeded admin token and headless Chromium
-// (startPortal), tokens for the other roles (createToken), a fresh page collecting its errors
-// (openPage), the sign-in form (signIn) and polling for a condition the server reaches later (until).
+// (startPortal), a fresh page collecting its errors (openPage), the sign-in form (signIn), seeding
+// through the API (seed); role tokens (createToken) and polling (until) come from their own modules.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser, requirePortalBuild } from './browser';
 import { api, startTestServer, type TestServer } from './server';
 
-export type TokenRole = 'viewer' | 'operator' | 'admin';
+export { createToken, type TokenRole } from './tokens';
+export { until } from './until';
 
 export interface Portal {
   server: TestServer;
@@ -36,15 +37,6 @@ export async function startPortal(options: { processEnv?: Record<string, string>
   };
 }
 
-/** Creates a token with the admin token and returns its secret; a refusal fails with the server's answer. */
-export async function createToken(server: TestServer, role: TokenRole, name = `e2e ${role}`): Promise<string> {
-  const created = await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } });
-  if (created.status !== 201 || typeof created.json?.token !== 'string') {
-    throw new Error(`creating a ${role} token answered ${created.status}: ${created.text}`);
-  }
-  return created.json.token;
-}
-
 /**
  * Signs in through the form. `from: 'sign-in'` opens /sign-in directly; `from: 'banner'` follows the
  * top bar's link from the page already open (as a user arriving on the portal would).
@@ -65,8 +57,12 @@ export interface OpenPage {
 }
 
 /** A page in a fresh context (its own cookie jar) with a default timeout, collecting page errors. */
-export async function openPage(browser: Browser, options: { timeoutMs: number; context?: BrowserContextOptions }): Promise<OpenPage> {
+export async function openPage(
+  browser: Browser,
+  options: { timeoutMs: number; context?: BrowserContextOptions; grant?: { permissions: string[]; origin: string } },
+): Promise<OpenPage> {
   const context = await browser.newContext(options.context);
+  if (options.grant !== undefined) await context.grantPermissions(options.grant.permissions, { origin: options.grant.origin });
   const page = await context.newPage();
   page.setDefaultTimeout(options.timeoutMs);
   const pageErrors: string[] = [];
@@ -74,15 +70,19 @@ export async function openPage(browser: Browser, options: { timeoutMs: number; c
   return { page, pageErrors, close: () => context.close() };
 }
 
-/** Polls `probe` every 100 ms until it answers something other than undefined. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * openPage, then sign in with `token`: from the home page's top bar (`from: 'banner'`) or the
+ * sign-in page; the session is a cookie, so the next page can be opened directly by URL.
+ */
+export async function openSignedIn(
+  portal: { server: TestServer; browser: Browser },
+  token: string,
+  options: Parameters<typeof openPage>[1] & { from: 'sign-in' | 'banner' },
+): Promise<OpenPage> {
+  const opened = await openPage(portal.browser, options);
+  if (options.from === 'banner') await opened.page.goto(`${portal.server.url}/`);
+  await signIn(opened.page, portal.server, token, options.from);
+  return opened;
 }
 
 /** A new page (in its own context; closing the page closes it) signed in with `token`. */

@@ -1,20 +1,18 @@
 // `ow agent` against a running server (--server): create, deploy and history with --json (the
 // sandbox, canary and rollback paths are the same API the agent-api test drives); bad input exits 2 with what was wrong, a refused change exits 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOw } from '../helpers/cli';
+import { owJson } from '../helpers/ow-remote';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
-let env: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
-  env = { OW_TOKEN: server.adminToken };
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const ow = (...args: string[]) => runOw([...args, '--server', server.url, '--json'], env);
+const ow = (...args: string[]) => owJson(server, args);
 
 describe('ow agent', () => {
   it('creates, deploys and shows the history', async () => {

@@ -3,20 +3,12 @@
 // when refused), the audit search and CSV export, and context observability.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
+import { until } from '../helpers/until';
 
 let server: TestServer;
 let viewer: string;
 let operator: string;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function deadLetters(query = ''): Promise<{ items: Array<Record<string, unknown>>; total: number }> {
   return (await api(server, 'GET', `/api/dead-letters${query}`, { token: viewer })).json as never;
@@ -35,8 +27,8 @@ async function enqueueDoomed(keys: string[], message = 'agent unreachable'): Pro
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'vera' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'olga' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'vera');
+  operator = await createToken(server, 'operator', 'olga');
 });
 afterAll(async () => {
   await server.close();
@@ -131,7 +123,7 @@ describe('queues and dead letters', () => {
 
 describe('audit export and context', () => {
   it('exports formula-safe CSV within a time range', async () => {
-    const evil = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'admin', name: '=HYPERLINK("http://evil")' } })).json.token as string;
+    const evil = await createToken(server, 'admin', '=HYPERLINK("http://evil")');
     await api(server, 'POST', '/api/tokens', { token: evil, body: { role: 'viewer', name: 'made by a formula' } });
     const csv = await api(server, 'GET', `/api/audit.csv?action=token.create&since=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`, { token: viewer });
     // The actor cell starts with "=": exported with an apostrophe in front, quoted by the CSV rules.
