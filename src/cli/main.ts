@@ -29,6 +29,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Co
   { names: ['pattern'], load: async () => [(await import('./commands/pattern-command')).patternCommand()] },
   { names: ['advise'], load: async () => [(await import('./commands/advise-command')).adviseCommand()] },
   { names: ['journey'], load: async () => [(await import('./commands/journey-command')).journeyCommand()] },
+  { names: ['task'], load: async () => [(await import('./commands/task-command')).taskCommand()] },
   { names: ['bench'], load: async () => [(await import('./commands/bench-command')).benchCommand()] },
   { names: ['metrics'], load: async () => [(await import('./commands/metrics-command')).metricsCommand()] },
   { names: ['sim'], load: async () => [(await import('./commands/sim-command')).simCommand()] },

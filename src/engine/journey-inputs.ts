@@ -6,6 +6,18 @@ import { isBuiltinMetric } from '../core/journey/builtin-metrics';
 
 const finite = z.number().finite();
 
+/**
+ * Why an operator rolls back, cancels or retries: required, 1–500 characters after trimming, and
+ * recorded in the audit entry. `what` names the action in the message ("a rollback needs a reason").
+ */
+export function operatorReason(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} needs a reason` : 'a reason is text') })
+    .trim()
+    .min(1, `${what} needs a reason`)
+    .max(500, 'a reason is at most 500 characters');
+}
+
 export const MetricsSchema = z
   .record(MetricNameSchema, finite)
   .superRefine((metrics, ctx) => {
@@ -46,7 +58,8 @@ export const EventInput = z.strictObject({
   type: z.string().min(1).max(100),
   payload: z
     .strictObject({
-      reason: z.string().max(2000).optional(),
+      /** Optional on a promotion; recorded in the audit entry when given. */
+      reason: z.string().trim().max(500, 'a reason is at most 500 characters').optional(),
       trigger: z.string().min(1).max(100).optional(),
       target: z.string().min(1).max(100).optional(),
       metadata: z.record(z.string(), z.unknown()).optional(),
@@ -66,12 +79,12 @@ export const SignalInput = z.strictObject({
 
 export const RollbackInput = z.strictObject({
   trigger: z.string().min(1).max(100),
-  reason: z.string().trim().min(1, 'a rollback needs a reason').max(2000),
+  reason: operatorReason('a rollback'),
   /** A stage to resume at, or "cancel". */
   target: z.string().min(1).max(100).optional(),
 });
 
-export const CancelInput = z.strictObject({ reason: z.string().trim().min(1, 'a cancellation needs a reason').max(2000) });
+export const CancelInput = z.strictObject({ reason: operatorReason('a cancellation') });
 
 export const JourneyListQuery = z.strictObject({
   stage: z.string().min(1).optional(),

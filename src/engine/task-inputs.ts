@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RetryPolicySchema } from '../core/work/retry-policy';
 import { KEY_PATTERN } from '../core/work/unit-template';
 import { HumanDueSchema } from '../core/work/unit-of-work';
+import { operatorReason } from './journey-inputs';
 
 export const TaskStatusFilter = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled', 'dead_lettered', 'ready', 'waiting_for_person']);
 
@@ -44,7 +45,10 @@ export const CompleteTaskInput = z.strictObject({
   reason: z.string().trim().min(1).max(2000).optional(),
 });
 
-export const CancelTaskInput = z.strictObject({ reason: z.string().trim().min(1, 'a cancellation needs a reason').max(2000) });
+export const CancelTaskInput = z.strictObject({ reason: operatorReason('a cancellation') });
+
+/** An operator's retry of a failed or cancelled task says why (kept in the audit entry). */
+export const RetryTaskInput = z.strictObject({ reason: operatorReason('a retry') });
 
 export const WebhookHandlerInput = z.strictObject({
   name: z.string().min(1).max(200),

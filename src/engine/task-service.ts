@@ -19,7 +19,7 @@ import { outputSchemaProblem } from './handlers/output-schema';
 import { settleJourney } from './journey-automation';
 import type { JourneyDefinitions } from './journey-definitions';
 import { commitEngineChange } from './task-commit';
-import { CancelTaskInput, CompleteTaskInput, EnqueueInput, TaskListQuery, WebhookHandlerInput } from './task-inputs';
+import { CancelTaskInput, CompleteTaskInput, EnqueueInput, RetryTaskInput, TaskListQuery, WebhookHandlerInput } from './task-inputs';
 import { commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
 import { recomputeUnits } from './task-units';
 
@@ -160,15 +160,30 @@ export class TaskService {
     return result;
   }
 
-  /** Runs a failed (dead-lettered) or cancelled task again, with a fresh retry budget. */
-  async retry(id: string, actor: string): Promise<TaskRecord> {
+  /** An operator retries a task: the request must say why (RetryTaskInput); the reason goes into the audit entry. */
+  async retryWithReason(id: string, raw: unknown, actor: string): Promise<TaskRecord> {
+    const { reason } = parse(RetryTaskInput, raw, 'retry request');
+    return this.retry(id, actor, reason);
+  }
+
+  /**
+   * Runs a failed (dead-lettered) or cancelled task again, with a fresh retry budget. `reason` is the
+   * operator's (retryWithReason); a dead-letter retry records its own audit without one.
+   */
+  async retry(id: string, actor: string, reason?: string): Promise<TaskRecord> {
     return this.operate(id, actor, async (tx, task, now) => {
       if (task.status !== 'failed' && task.status !== 'cancelled') throw new AppError('OW_CONFLICT', `Task ${id} is ${task.status}; only a failed or cancelled task can be retried`);
       const again = await retryManually(tx, id, now);
       if (!again) throw new AppError('OW_CONFLICT', `Task ${id} changed concurrently`);
       if (again.ready) await notifyTasksReady(tx);
       const unitEvents = await recomputeUnits(tx, [again.unitId], now);
-      return { task: again, action: 'task.retry', summary: `retried ${task.status} task "${task.name}" (last error: ${task.lastError ?? 'none'})`, events: [{ topic: 'task.retried', key: taskEventKey(again), payload: taskEventPayload(again, { previousStatus: task.status, actor }) }, ...unitEvents] };
+      const why = reason === undefined ? '' : `: ${reason}`;
+      return {
+        task: again,
+        action: 'task.retry',
+        summary: `retried ${task.status} task "${task.name}"${why} (last error: ${task.lastError ?? 'none'})`,
+        events: [{ topic: 'task.retried', key: taskEventKey(again), payload: taskEventPayload(again, { previousStatus: task.status, actor, ...(reason === undefined ? {} : { reason }) }) }, ...unitEvents],
+      };
     });
   }
 

@@ -240,8 +240,17 @@ describe('Journeys in the portal', () => {
     await page.locator('[data-testid="task-row"][data-task="flaky-check"][data-status="failed"]').waitFor();
     expect(await flaky.textContent()).toContain('flaky check failed on purpose');
     expect(await flaky.locator('td.numeric').textContent()).toMatch(/^1max 1$/);
-    await flaky.getByRole('button', { name: 'Retry task' }).click();
+    // Retrying asks why, in a dialog: an empty reason is refused there; the reason reaches the audit log.
+    await flaky.getByRole('button', { name: 'Retry task…' }).click();
+    const retryDialog = page.getByRole('dialog', { name: 'Retry Flaky check?' });
+    await retryDialog.getByRole('button', { name: 'Retry task', exact: true }).click();
+    expect(await retryDialog.getByRole('alert').textContent()).toContain('a retry needs a reason');
+    await retryDialog.getByLabel('Reason').fill('the flaky dependency was redeployed');
+    await retryDialog.getByRole('button', { name: 'Retry task', exact: true }).click();
+    await retryDialog.waitFor({ state: 'detached' });
     await page.getByTestId('action-done').filter({ hasText: 'Flaky check: queued again' }).waitFor();
+    const retryAudit = await fetch(`${server.url}/api/audit?action=task.retry`, { headers: { authorization: `Bearer ${operator}` } });
+    expect(((await retryAudit.json()) as { items: Array<{ summary: string }> }).items.map((e) => e.summary)).toContainEqual(expect.stringContaining('"Flaky check": the flaky dependency was redeployed'));
     await flaky.locator('td.numeric').filter({ hasText: /^2max 1$/ }).waitFor();
 
     // The dashboard: seed 003's metrics from the event log of the two client-onboarding journeys.
@@ -274,7 +283,7 @@ describe('Journeys in the portal', () => {
       await viewerPage.getByTestId('journey-gantt').waitFor();
       await viewerPage.getByRole('list', { name: 'Stage timeline' }).waitFor();
       expect(await viewerPage.getByRole('group', { name: 'Journey actions' }).count()).toBe(0);
-      for (const name of ['Promote to pilot', 'Roll back…', 'Cancel journey…', 'Retry task', 'Complete…', 'Report metrics']) {
+      for (const name of ['Promote to pilot', 'Roll back…', 'Cancel journey…', 'Retry task', 'Cancel task', 'Complete…', 'Report metrics']) {
         expect(await viewerPage.getByRole('button', { name }).count(), name).toBe(0);
       }
       expect(await viewerPage.getByRole('form', { name: 'Report metrics' }).count()).toBe(0);

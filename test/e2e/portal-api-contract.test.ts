@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ApiError } from '../../web/src/api/api-error';
 import { createApiClient, type ApiClient, type FetchLike } from '../../web/src/api/client';
+import { journeyApi, type Task } from '../../web/src/api/journeys';
 import { EventStream, type WebSocketLike } from '../../web/src/api/stream';
 import type { StreamEvent } from '../../web/src/api/types';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -33,6 +34,16 @@ function browserLikeClient(): { client: ApiClient; cookie: () => string | null }
     return response;
   };
   return { client: createApiClient({ baseUrl: server.url, fetch: fetchWithJar }), cookie: () => cookie };
+}
+
+async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -100,6 +111,64 @@ describe('portal API client against the server', () => {
     expect(error.status).toBe(403);
     expect(error.code).toBe('OW_FORBIDDEN');
     expect(error.detail).toContain('viewer');
+  });
+
+  it('retries and cancels a journey task with a reason; without one the server answers 400 naming /reason', async () => {
+    const { client } = browserLikeClient();
+    await client.session.signIn(server.adminToken);
+    const journeys = journeyApi(client);
+    const definition = {
+      id: 'contract-task-actions',
+      name: 'Contract task actions',
+      events: [{ name: 'start_work' }, { name: 'finish' }],
+      stages: [
+        {
+          id: 'work',
+          name: 'Work',
+          kind: 'active',
+          unitsOfWork: [
+            {
+              key: 'checks',
+              name: 'Checks',
+              tasks: [
+                { key: 'flaky', name: 'Flaky', handler: 'fail-n-times', input: { failures: 50 }, retry: { maxRetries: 0 } },
+                { key: 'approve', name: 'Approve', handler: 'approve', kind: 'human' },
+              ],
+            },
+          ],
+        },
+        { id: 'done', name: 'Done', kind: 'final', outcome: 'success' },
+      ],
+      transitions: [
+        { from: null, event: 'start_work', to: 'work' },
+        { from: 'work', event: 'finish', to: 'done' },
+      ],
+    };
+    const registered = await fetch(`${server.url}/api/journey-definitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(definition),
+    });
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const started = await journeys.start({ definition: definition.id, clientId: 'contract' });
+    const taskOf = async (key: string): Promise<Task | undefined> =>
+      (await journeys.get(started.journey.journeyId)).units.flatMap((u) => u.tasks).find((t) => t.key === key);
+    const failed = await poll(async () => {
+      const t = await taskOf('flaky');
+      return t?.status === 'failed' ? t : undefined;
+    }, 'the flaky task to fail');
+
+    const refused = (await journeys.retryTask(failed.id, '').catch((e: unknown) => e)) as ApiError;
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused.status).toBe(400);
+    expect(refused.errors.map((e) => e.pointer)).toEqual(['/reason']);
+    expect((await taskOf('flaky'))?.status).toBe('failed');
+
+    expect(await journeys.retryTask(failed.id, 'contract retry')).toMatchObject({ id: failed.id, status: 'pending', attempt: 0 });
+    const approve = (await taskOf('approve'))!;
+    expect(await journeys.cancelTask(approve.id, 'contract cancel')).toMatchObject({ id: approve.id, status: 'cancelled' });
+    const audit = await client.audit.list({ action: 'task.', limit: 10 });
+    expect(audit.items.map((e) => e.summary)).toEqual(expect.arrayContaining([expect.stringContaining('"Flaky": contract retry'), 'cancelled task "Approve": contract cancel']));
   });
 
   it('streams live events with the session cookie and resumes after a dropped connection', async () => {

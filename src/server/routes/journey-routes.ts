@@ -127,7 +127,7 @@ export function registerJourneyRoutes(app: App, runtime: Runtime): void {
     config: { auth: 'operator' },
     schema: {
       tags: ['journeys'],
-      summary: 'Send an event (e.g. promote_to_pilot); a refused one answers 409 (422 for a failed gate, with every check) and changes nothing',
+      summary: 'Send an event (e.g. promote_to_pilot), with an optional payload.reason kept in the audit log; a refused one answers 409 (422 for a failed gate, with every check) and changes nothing',
       params: idParams,
       body: EventInput,
       response: { 200: changeResultSchema, ...refusals },
@@ -160,7 +160,7 @@ export function registerJourneyRoutes(app: App, runtime: Runtime): void {
     config: { auth: 'operator', destructive: true },
     schema: {
       tags: ['journeys'],
-      summary: "Roll back the current stage: a trigger from the definition's list and a reason; the stage's rollback work runs, then the journey resumes (or is cancelled)",
+      summary: "Roll back the current stage: a trigger from the definition's list and a reason (1–500 characters, kept in the audit log); the stage's rollback work runs, then the journey resumes (or is cancelled)",
       params: idParams,
       body: RollbackInput,
       response: { 200: changeResultSchema, ...refusals },
@@ -169,6 +169,6 @@ export function registerJourneyRoutes(app: App, runtime: Runtime): void {
 
   app.post('/api/journeys/:id/cancel', {
     config: { auth: 'operator', destructive: true },
-    schema: { tags: ['journeys'], summary: 'Cancel the journey, with a reason; open work is cancelled', params: idParams, body: CancelInput, response: { 200: changeResultSchema, ...refusals } },
+    schema: { tags: ['journeys'], summary: 'Cancel the journey, with a reason (1–500 characters, kept in the audit log); open work is cancelled', params: idParams, body: CancelInput, response: { 200: changeResultSchema, ...refusals } },
   }, async (req, reply) => orRefusal(req, reply, () => j.journeys.cancel(req.params.id, req.body, principalOf(req).name)));
 }

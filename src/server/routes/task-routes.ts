@@ -1,9 +1,9 @@
 // Tasks over HTTP: list (dead letters included) and read, enqueue standalone task graphs,
-// complete a human task, retry or cancel a task; and the handlers ("agents") tasks run on,
-// with webhook registration (admin: the server will POST to that URL).
+// complete a human task, retry or cancel a task (each with a reason, kept in the audit log); and
+// the handlers ("agents") tasks run on, with webhook registration (admin: the server will POST to that URL).
 import { z } from 'zod';
 import type { Runtime } from '../../engine/runtime';
-import { CancelTaskInput, CompleteTaskInput, EnqueueInput, TaskListQuery, WebhookHandlerInput } from '../../engine/task-inputs';
+import { CancelTaskInput, CompleteTaskInput, EnqueueInput, RetryTaskInput, TaskListQuery, WebhookHandlerInput } from '../../engine/task-inputs';
 import { handlerInfoSchema, taskSchema, webhookHandlerSchema } from '../../engine/task-schemas';
 import { principalOf } from '../auth';
 import { authErrors, problemSchema } from '../schemas';
@@ -56,12 +56,24 @@ export function registerTaskRoutes(app: App, runtime: Runtime): void {
 
   app.post('/api/tasks/:id/retry', {
     config: { auth: 'operator' },
-    schema: { tags: ['tasks'], summary: 'Run a failed (dead-lettered) or cancelled task again with a fresh retry budget', params: idParams, response: { 200: taskSchema, ...errors } },
-  }, async (req) => t.retry(req.params.id, principalOf(req).name));
+    schema: {
+      tags: ['tasks'],
+      summary: 'Run a failed (dead-lettered) or cancelled task again with a fresh retry budget; the reason (1–500 characters) is recorded in the audit log',
+      params: idParams,
+      body: RetryTaskInput,
+      response: { 200: taskSchema, ...errors },
+    },
+  }, async (req) => t.retryWithReason(req.params.id, req.body, principalOf(req).name));
 
   app.post('/api/tasks/:id/cancel', {
     config: { auth: 'operator', destructive: true },
-    schema: { tags: ['tasks'], summary: 'Cancel a pending or running task, with a reason', params: idParams, body: CancelTaskInput, response: { 200: taskSchema, ...errors } },
+    schema: {
+      tags: ['tasks'],
+      summary: 'Cancel a pending or running task; the reason (1–500 characters) is recorded in the audit log',
+      params: idParams,
+      body: CancelTaskInput,
+      response: { 200: taskSchema, ...errors },
+    },
   }, async (req) => t.cancel(req.params.id, req.body, principalOf(req).name));
 
   app.get('/api/task-handlers', {

@@ -308,7 +308,9 @@ export function journeyApi(client: ApiClient = api) {
     /** Seed 003's success metrics, computed by the server from the event log (every definition when null). */
     successMetrics: (definition: string | null, signal?: AbortSignal) =>
       client.request('/api/journeys/metrics', { query: { definition: definition ?? undefined }, schema: journeyMetricsSchema, ...signalOf(signal) }),
-    retryTask: (taskId: string) => client.request(taskPath(taskId, '/retry'), { method: 'POST', schema: taskSchema }),
+    /** Operator actions on a task: each says why (1–500 characters), kept in the audit log. */
+    retryTask: (taskId: string, reason: string) => client.request(taskPath(taskId, '/retry'), { method: 'POST', body: { reason }, schema: taskSchema }),
+    cancelTask: (taskId: string, reason: string) => client.request(taskPath(taskId, '/cancel'), { method: 'POST', body: { reason }, schema: taskSchema }),
   };
 }
 

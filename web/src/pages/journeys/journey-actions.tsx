@@ -139,7 +139,7 @@ export function JourneyActions({
             {dialog === 'cancel' && <p>Open work is cancelled and the journey ends in its failure stage. This cannot be undone.</p>}
             <div className="field">
               <label htmlFor="ja-reason">Reason</label>
-              <textarea id="ja-reason" rows={3} value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+              <textarea id="ja-reason" rows={3} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
             </div>
             {dialogError !== null && <ActionFailure error={dialogError} action={dialog === 'rollback' ? 'roll back' : 'cancel the journey'} />}
           </div>

@@ -1,30 +1,20 @@
 // Units of work and their tasks as a table, the text companion of the Gantt: status, handler,
-// attempts, start and finish, the last error; operators retry a failed task and complete a human
-// task waiting for a person.
+// attempts, start and finish, the last error; operators retry a failed task or cancel an open one
+// (each with a reason, asked in a dialog) and complete a human task waiting for a person.
 import { useState } from 'react';
 import { journeys, type Task, type Unit } from '../../api/journeys';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeStamp } from '../../components/time-stamp';
 import { formatSpan, spanBetween, taskTone } from './journey-format';
 import { HumanTaskForm } from './human-task-form';
+import { TaskActionDialog, type TaskAction } from './task-action-dialog';
 
 function TaskRow({ task, now, canAct, onDone, onFailure }: { task: Task; now: number; canAct: boolean; onDone(m: string): void; onFailure(e: unknown): void }) {
-  const [busy, setBusy] = useState(false);
   const [completing, setCompleting] = useState(false);
+  const [asking, setAsking] = useState<TaskAction | null>(null);
   const waitingForPerson = task.kind === 'human' && task.status === 'pending' && task.ready;
   const retryable = task.status === 'failed' || task.status === 'cancelled';
-
-  async function retry(): Promise<void> {
-    setBusy(true);
-    try {
-      await journeys.retryTask(task.id);
-      onDone(`${task.name}: queued again with a fresh retry budget.`);
-    } catch (failure) {
-      onFailure(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const cancellable = task.status === 'pending' || task.status === 'running';
 
   return (
     <>
@@ -52,10 +42,16 @@ function TaskRow({ task, now, canAct, onDone, onFailure }: { task: Task; now: nu
         <td className="nowrap">{task.startedAt === null ? '—' : formatSpan(spanBetween(task.startedAt, task.finishedAt, now))}</td>
         <td className="actions">
           {canAct && retryable && (
-            <button type="button" className="button" disabled={busy} onClick={() => void retry()}>
-              {busy ? 'Retrying…' : 'Retry task'}
+            <button type="button" className="button" onClick={() => setAsking('retry')}>
+              Retry task…
             </button>
           )}
+          {canAct && cancellable && (
+            <button type="button" className="button button-danger-outline" onClick={() => setAsking('cancel')}>
+              Cancel task…
+            </button>
+          )}
+          {asking !== null && <TaskActionDialog task={task} action={asking} onClose={() => setAsking(null)} onDone={onDone} />}
           {canAct && waitingForPerson && (
             <button type="button" className="button" aria-expanded={completing} onClick={() => setCompleting((c) => !c)}>
               {completing ? 'Close' : 'Complete…'}
