@@ -4,9 +4,9 @@
 // hands over (clipboard, files, counts) is compared with what the HTTP API answers for the same thing.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import type { Locator, Page } from 'playwright-core';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, openSignedIn, startPortal, type OpenPage, type Portal } from '../helpers/portal-session';
 
 const SLUG = 'support-ticket-escalation-backlog';
 const TITLE = 'Support Ticket Escalation Backlog';
@@ -22,39 +22,30 @@ const ARTICLE_HEADINGS = [
   'Closing insight',
 ];
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 let viewerToken: string;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const created = await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'library e2e viewer' } });
-  expect(created.status, created.text).toBe(201);
-  viewerToken = String(created.json.token);
+  portal = await startPortal();
+  ({ server } = portal);
+  viewerToken = await createToken(server, 'viewer', 'library e2e viewer');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
 /** A signed-in page in a fresh context that may use the clipboard and save downloads. */
-async function signedInPage(token: string, next: string): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  // The session is a cookie, so the target page can be opened directly.
-  await page.goto(`${server.url}${next}`);
-  return { page, pageErrors, close: () => context.close() };
+async function signedInPage(token: string, next: string): Promise<OpenPage> {
+  const opened = await openSignedIn(portal, token, {
+    from: 'sign-in',
+    timeoutMs: 20_000,
+    context: { viewport: { width: 1400, height: 1000 }, acceptDownloads: true },
+    grant: { permissions: ['clipboard-read', 'clipboard-write'], origin: server.url },
+  });
+  await opened.page.goto(`${server.url}${next}`);
+  return opened;
 }
 
 async function apiJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {

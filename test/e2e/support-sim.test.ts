@@ -2,37 +2,22 @@
 // edited workload charts both As-Is and Orchestrated (bars per metric, two backlog lines); a bad field is
 // explained; the Metrics page shows the definitions and a before/after table from stored snapshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, type TestServer } from '../helpers/server';
+import { openSignedIn, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ server } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function signedInPage(): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/`);
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('API token').fill(server.adminToken);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  return { page, pageErrors, close: () => context.close() };
-}
+const signedInPage = () => openSignedIn(portal, server.adminToken, { from: 'banner', timeoutMs: 30_000, context: { viewport: { width: 1360, height: 1000 } } });
 
 describe('Support → Simulation', () => {
   it('runs an edited workload and charts both configurations', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { misdecodeAsCp1252 } from '../../src/core/sequence/cp1252';
 import { fixtureText, referenceIds, referenceSourcePath } from '../core/sequence/fixtures';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 let server: TestServer;
 let viewer: string;
@@ -11,8 +12,8 @@ let operator: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'v' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'seq-operator' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'v');
+  operator = await createToken(server, 'operator', 'seq-operator');
 });
 afterAll(async () => {
   await server.close();

@@ -2,20 +2,18 @@
 // takes a ticket created from the CLI (the routing decision comes back with it), solving frees the
 // agent's capacity, and bad input exits 2 saying what was wrong without creating anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOw } from '../helpers/cli';
+import { owJson } from '../helpers/ow-remote';
 import { api, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
-let env: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
-  env = { OW_TOKEN: server.adminToken };
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const ow = (...args: string[]) => runOw([...args, '--server', server.url, '--json'], env);
+const ow = (...args: string[]) => owJson(server, args);
 const agentLoad = async (id: string) => ((await api(server, 'GET', '/api/support-agents', { token: server.adminToken })).json as { items: { id: string; load: number }[] }).items.find((a) => a.id === id)?.load;
 
 describe('ow ticket', () => {
