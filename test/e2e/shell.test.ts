@@ -1,44 +1,33 @@
 // The portal shell in a real browser against the real server: sign-in with the admin token, the
 // navigation, token creation under Admin, sign-out, and a viewer kept out of Admin with a clear message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/server';
+import { openPage, signIn as signInAs, startPortal, type Portal } from '../helpers/portal-session';
 
 const sections = ['Home', 'Library', 'Sequences', 'Journeys', 'Support', 'Operations', 'Help desk', 'Toolkit', 'Admin'];
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ server } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
 /** A fresh browser context (own cookie jar) whose page errors are collected for the final check. */
-async function openPortal(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+async function openPortal(): Promise<{ context: { close(): Promise<void> }; page: Page; pageErrors: string[] }> {
+  const { page, pageErrors, close } = await openPage(portal.browser, { timeoutMs: 15_000, context: { viewport: { width: 1280, height: 900 } } });
   await page.goto(`${server.url}/`);
-  return { context, page, pageErrors };
+  return { context: { close }, page, pageErrors };
 }
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-}
+/** Signs in from the top bar's link, as a user arriving on the portal would. */
+const signIn = (page: Page, token: string) => signInAs(page, server, token, 'banner');
 
 async function roleInTopBar(page: Page): Promise<string | null> {
   return page.getByRole('banner').locator('.role-badge').getAttribute('data-role');

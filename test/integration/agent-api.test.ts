@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/engine/handlers/webhook-handler';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken, type TokenRole } from '../helpers/tokens';
 
 let server: TestServer;
 let viewer: string;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const addr = hook.address();
   hookUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/bill`;
   server = await startTestServer();
-  const token = async (role: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name: role } })).json.token as string;
+  const token = (role: TokenRole) => createToken(server, role, role);
   viewer = await token('viewer');
   operator = await token('operator');
 });

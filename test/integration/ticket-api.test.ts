@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 const ZENDESK_SECRET = 'zendesk-test-secret-0123';
 const JIRA_SECRET = 'jira-test-secret-0123456';
@@ -12,8 +13,8 @@ let operator: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'v' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'o' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'v');
+  operator = await createToken(server, 'operator', 'o');
 });
 afterAll(async () => {
   await server.close();
