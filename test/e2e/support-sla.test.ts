@@ -2,6 +2,7 @@
 // sees a ticket of a business-calendar policy in "clocks at risk" with its time left, a warning alert
 // delivered to a real local HTTP listener (signed webhook channel) recorded as sent, then — the listener
 // failing — the breach alert's delivery retried, failed and shown as such; a retry once it is back sends it.
+// Then the Toolkit's KPI view shows a KPI bound to the escalation breach rate with the live value.
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -161,6 +162,16 @@ describe('SLA page', () => {
       await page.reload();
       return (await channel.locator('li[data-status="sent"]').filter({ hasText: `breach ${ticket.id}` }).count()) === 1 ? true : undefined;
     });
+
+    // Toolkit → KPIs: a KPI bound to the escalation runtime's breach rate shows the live value — the
+    // first response breached, the resolution clock still running: 1 breached of 1 completed cycle, 100 %.
+    await page.goto(`${running.url}/toolkit/kpi`);
+    await page.getByText('Analyse your own KPIs or OKRs (JSON)').click();
+    await page.getByLabel('JSON').fill(JSON.stringify([{ id: 'breach', name: 'SLA breach rate', unit: '%', baseline: 35, target: 10, binding: { source: 'escalation', metric: 'sla_breach_rate' } }]));
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    const binding = page.getByRole('region', { name: 'Live metric bindings' }).getByRole('listitem').filter({ hasText: 'SLA breach rate' });
+    await binding.waitFor();
+    expect(await binding.textContent()).toMatch(/resolved.*100 % from the escalation runtime's live tickets \(1 breached of 1 completed SLA cycles/);
     expect(errors).toEqual([]);
   });
 });
