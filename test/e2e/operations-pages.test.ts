@@ -61,15 +61,16 @@ describe('operations pages', () => {
     expect(text).toContain('1 moved');
     // The node labels are SVG text the reader sees (HTML labels would sit in a <foreignObject>, which
     // DOMPurify strips, leaving empty boxes): each node's label is drawn with a non-empty box.
-    const labels = await flow.locator('svg g.node').evaluateAll((nodes) => nodes.map((n) => {
-      const box = (n.querySelector('text') as SVGGraphicsElement | null)?.getBBox();
-      return { text: n.textContent ?? '', width: box?.width ?? 0, height: box?.height ?? 0, foreign: n.querySelectorAll('foreignObject').length };
-    }));
-    expect(labels.map((l) => l.text).sort().join(' | ')).toMatch(/^echo.*completed 1 \| noop.*completed 1$/);
-    for (const l of labels) {
-      expect(l.foreign).toBe(0);
-      expect(l.width).toBeGreaterThan(10);
-      expect(l.height).toBeGreaterThan(5);
+    const nodes = flow.locator('svg g.node');
+    expect(await nodes.count()).toBe(2);
+    expect(await flow.locator('svg g.node foreignObject').count()).toBe(0);
+    const labels = (await nodes.allTextContents()).sort();
+    expect(labels[0]).toMatch(/^echo.*completed 1$/);
+    expect(labels[1]).toMatch(/^noop.*completed 1$/);
+    for (let i = 0; i < 2; i++) {
+      const box = await nodes.nth(i).locator('text').first().boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(10);
+      expect(box?.height ?? 0).toBeGreaterThan(5);
     }
   });
 
