@@ -3,22 +3,20 @@
 // indicators, the router's scores, and the KPI and process pages on the shipped examples.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Locator } from 'playwright-core';
+import type { TestServer } from '../helpers/server';
+import { openSignedIn, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ server } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
 /** One attribute of every element the locator matches, in document order. */
@@ -34,19 +32,7 @@ function computedFill(locator: Locator): Promise<string> {
   return locator.evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).fill);
 }
 
-async function signedInPage(): Promise<{ page: Page; pageErrors: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}/`);
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('API token').fill(server.adminToken);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-  return { page, pageErrors, close: () => context.close() };
-}
+const signedInPage = () => openSignedIn(portal, server.adminToken, { from: 'banner', timeoutMs: 20_000, context: { viewport: { width: 1360, height: 1000 }, acceptDownloads: true } });
 
 describe('toolkit', () => {
   it('plans the Epic 5.1 example as a Gantt chart with the critical path marked, and downloads it as Markdown', { timeout: 120_000 }, async () => {
@@ -168,7 +154,7 @@ describe('toolkit', () => {
     const plan = page.getByRole('heading', { name: /^Plan: Risk-Aware Planning/ });
     await plan.waitFor();
     await page.getByRole('link', { name: 'Project plan (Project Management)' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Schedule' }).waitFor();
     expect(pageErrors).toEqual([]);
     await close();
   });

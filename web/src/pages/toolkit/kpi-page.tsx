@@ -4,13 +4,11 @@ import { useState } from 'react';
 import { kpiResultSchema, type KpiResult, type ScorecardKpi } from '../../api/advisor';
 import { TrendLine } from '../../components/charts/trend-line';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { StatusBadge, type Tone } from '../../components/status-badge';
 import { DocumentPicker } from './document-picker';
 import { ExplanationList } from './explanation-list';
 import { ExportButtons } from './export-buttons';
 import { OwnInput } from './own-input';
-import { ToolkitTabs } from './toolkit-tabs';
 import { useDocumentAnalysis } from './use-document-analysis';
 
 const pct = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`);
@@ -25,8 +23,8 @@ export function KpiPage() {
   const page = useDocumentAnalysis('kpi', kpiResultSchema, 'epic-5.1-kpis', { asOf });
   return (
     <>
-      <PageHeader title="KPIs" summary="KPIs checked against SMART, OKRs with progress, and a balanced scorecard; a KPI bound to a live metric shows whether it could be read." />
-      <ToolkitTabs />
+      <h2>KPIs</h2>
+      <p className="muted">KPIs checked against SMART, OKRs with progress, and a balanced scorecard; a KPI bound to a live metric shows whether it could be read.</p>
       <div className="form-row">
         <DocumentPicker kind="kpi-set" value={page.docId} onChange={page.chooseDocument} label="KPI set" />
         <div className="field">

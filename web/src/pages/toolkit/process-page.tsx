@@ -4,12 +4,10 @@ import { useState } from 'react';
 import { processResultSchema, type ProcessResult } from '../../api/advisor';
 import { BarChart } from '../../components/charts/bar-chart';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { DocumentPicker } from './document-picker';
 import { ExplanationList } from './explanation-list';
 import { ExportButtons } from './export-buttons';
 import { OwnInput } from './own-input';
-import { ToolkitTabs } from './toolkit-tabs';
 import { useDocumentAnalysis } from './use-document-analysis';
 
 const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
@@ -20,8 +18,8 @@ export function ProcessPage() {
   const page = useDocumentAnalysis('process', processResultSchema, 'escalation-value-stream', { targetReduction: target });
   return (
     <>
-      <PageHeader title="Process" summary="Value-stream analysis: where the time goes, which step limits the flow, which wastes the numbers show, and a DMAIC plan with measurable targets." />
-      <ToolkitTabs />
+      <h2>Process</h2>
+      <p className="muted">Value-stream analysis: where the time goes, which step limits the flow, which wastes the numbers show, and a DMAIC plan with measurable targets.</p>
       <div className="form-row">
         <DocumentPicker kind="value-stream" value={page.docId} onChange={page.chooseDocument} label="Value stream" />
         <div className="field">

@@ -4,13 +4,11 @@ import { useMemo, useState } from 'react';
 import { riskResultSchema, type RiskResult } from '../../api/advisor';
 import { HeatMap } from '../../components/charts/heat-map';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { StatusBadge, type Tone } from '../../components/status-badge';
 import { DocumentPicker } from './document-picker';
 import { ExplanationList } from './explanation-list';
 import { ExportButtons } from './export-buttons';
 import { OwnInput } from './own-input';
-import { ToolkitTabs } from './toolkit-tabs';
 import { useDocumentAnalysis } from './use-document-analysis';
 
 const LEVEL_TONE: Readonly<Record<string, Tone>> = { critical: 'fail', high: 'warn', medium: 'info', low: 'ok' };
@@ -19,8 +17,8 @@ export function RiskPage() {
   const page = useDocumentAnalysis('risk', riskResultSchema, 'epic-5.1-risks');
   return (
     <>
-      <PageHeader title="Risks" summary="Probability × impact on a 1–5 scale each; strategies avoid, mitigate, transfer or accept; key risk indicators say when a risk is happening." />
-      <ToolkitTabs />
+      <h2>Risks</h2>
+      <p className="muted">Probability × impact on a 1–5 scale each; strategies avoid, mitigate, transfer or accept; key risk indicators say when a risk is happening.</p>
       <div className="form-row">
         <DocumentPicker kind="risk-register" value={page.docId} onChange={page.chooseDocument} label="Risk register" />
       </div>

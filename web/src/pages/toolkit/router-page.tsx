@@ -5,10 +5,9 @@ import { Link } from 'react-router-dom';
 import { advisorApi, type RouteResult } from '../../api/advisor';
 import { BarChart } from '../../components/charts/bar-chart';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { ExplanationList } from './explanation-list';
 import { ExportButtons } from './export-buttons';
-import { ANALYSIS_PAGES, ToolkitTabs } from './toolkit-tabs';
+import { ANALYSIS_PAGES } from './tabs';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
@@ -33,8 +32,8 @@ export function RouterPage() {
 
   return (
     <>
-      <PageHeader title="Problem router" summary="Describe an operational problem in your own words; the router scores the four skills of seed 004 with a transparent phrase scorer." />
-      <ToolkitTabs />
+      <h2>Problem router</h2>
+      <p className="muted">Describe an operational problem in your own words; the router scores the four skills of seed 004 with a transparent phrase scorer.</p>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor="problem">Operational problem</label>

@@ -4,11 +4,9 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { advisorApi, type ScheduleResult } from '../../api/advisor';
 import { GanttChart } from '../../components/charts/gantt-chart';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { ExplanationList } from './explanation-list';
 import { ExportButtons } from './export-buttons';
-import { ToolkitTabs } from './toolkit-tabs';
 import { workBreakdownCsv } from './work-breakdown-csv';
 
 const EXAMPLE_ID = 'epic-5.1-plan';
@@ -74,8 +72,8 @@ export function SchedulePage() {
 
   return (
     <>
-      <PageHeader title="Schedule" summary="Critical path and a resource-levelled schedule: each task takes one person; the task with the least slack goes first." />
-      <ToolkitTabs />
+      <h2>Schedule</h2>
+      <p className="muted">Critical path and a resource-levelled schedule: each task takes one person; the task with the least slack goes first.</p>
       <form className="form" onSubmit={submit}>
         <div className="form-row">
           <button type="button" className="button" onClick={() => void useExample()} disabled={busy}>

@@ -3,10 +3,7 @@
 import { Link } from 'react-router-dom';
 import { advisorApi, type DocumentKind } from '../../api/advisor';
 import { ErrorNotice } from '../../components/error-notice';
-import { PageHeader } from '../../components/page-header';
 import { useApiResource } from '../../hooks/use-api-resource';
-import { sectionById } from '../../layout/sections';
-import { ToolkitTabs } from './toolkit-tabs';
 
 const CARDS = [
   { to: '/toolkit/router', title: 'Problem router', text: 'Describe an operational problem: see which skill it needs, why (matched phrases and weights), what to ask, and a plan.' },
@@ -24,12 +21,9 @@ const PAGE_OF: Readonly<Record<DocumentKind, string>> = {
 };
 
 export function ToolkitPage() {
-  const section = sectionById('toolkit');
   const docs = useApiResource((signal) => advisorApi.documents.list(undefined, signal), []);
   return (
     <>
-      <PageHeader title={section.label} summary={section.summary} />
-      <ToolkitTabs />
       <div className="toolkit-cards">
         {CARDS.map((c) => (
           <Link key={c.to} to={c.to} className="section-card">
