@@ -1,13 +1,15 @@
 // Smart Router throughput: decisions/s in the core with 1,000 agents and 100,000 queued tickets (goal ≥ 200,000/s),
-// the explained single decision, and tickets created per second end to end through the API on PGlite.
+// the explained single decision, and tickets created per second end to end through the API (1 and 10 concurrent
+// clients, PGlite and PostgreSQL). OW_BENCH_ROUTING=core|api runs one part; OW_BENCH_E2E_TICKETS sets the API count.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer } from '../src/server/start';
 import { queueOrder, routeToOptimalAgent, RoutingPool, type RoutableAgent, type RoutableTicket, type RoutingStrategy } from '../src/core/routing';
 import { RoutingPoolBefore } from '../test/core/routing/fixtures/routing-pool-before';
+import { startEmbeddedPostgres } from './support/embedded-pg';
 import { emit } from './support/percentiles';
 
 const AGENTS = 1000;
@@ -105,10 +107,12 @@ function core(): void {
   emit('routing-core', figures);
 }
 
-async function endToEnd(): Promise<void> {
+/** Tickets/s through POST /api/tickets (routing, SLA clocks, audit, events) with `clients` concurrent clients. */
+async function endToEnd(driver: 'pglite' | 'postgres', databaseUrl?: string): Promise<void> {
   const ADMIN = 'bench-admin-token-0123456789';
   const dataDir = await mkdtemp(join(tmpdir(), 'ow-bench-routing-'));
-  const running = await startServer(loadConfig({ port: 0, dataDir, logLevel: 'silent' }, { OW_ADMIN_TOKEN: ADMIN }), createLogger('silent', false));
+  const flags = { port: 0, dataDir, logLevel: 'silent' as const, ...(databaseUrl ? { databaseUrl } : {}) };
+  const running = await startServer(loadConfig(flags, { OW_ADMIN_TOKEN: ADMIN }), createLogger('silent', false));
   const call = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`${running.url}${path}`, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -116,14 +120,36 @@ async function endToEnd(): Promise<void> {
   };
   try {
     for (let i = 0; i < 20; i++) await call('POST', '/api/support-agents', { id: `agent-${i}`, name: `Agent ${i}`, status: 'online', maxConcurrent: 50, skills: [{ skill: SKILLS[i % SKILLS.length], level: 3 }] });
-    const start = performance.now();
-    let assigned = 0;
-    for (let i = 0; i < E2E_TICKETS; i++) {
-      const t = await call('POST', '/api/tickets', { subject: `Ticket ${i}`, priority: i % 7 === 0 ? 'urgent' : 'normal' });
-      if (t.assigneeId) assigned++;
+    let n = 0;
+    for (const clients of [1, 10]) {
+      const c0 = process.cpuUsage();
+      const start = performance.now();
+      let assigned = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < E2E_TICKETS) {
+            next++;
+            const i = n++;
+            const t = await call('POST', '/api/tickets', { subject: `Ticket ${i}`, priority: i % 7 === 0 ? 'urgent' : 'normal' });
+            if (t.assigneeId) assigned++;
+          }
+        }),
+      );
+      const s = (performance.now() - start) / 1000;
+      const c = process.cpuUsage(c0);
+      emit('routing-api', {
+        driver,
+        agents: 20,
+        clients,
+        tickets: E2E_TICKETS,
+        assigned,
+        ticketsPerSecond: Math.round((E2E_TICKETS / s) * 10) / 10,
+        // server and client share this process: CPU ms per ticket is the load-independent figure
+        cpuMsPerTicket: Math.round(((c.user + c.system) / 1000 / E2E_TICKETS) * 10) / 10,
+        loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      });
     }
-    const s = (performance.now() - start) / 1000;
-    emit('routing-api', { driver: 'pglite', agents: 20, tickets: E2E_TICKETS, assigned, ticketsPerSecond: Math.round((E2E_TICKETS / s) * 10) / 10, sequentialClient: true });
   } finally {
     await running.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -133,4 +159,12 @@ async function endToEnd(): Promise<void> {
 // OW_BENCH_ROUTING=core or =api runs one part.
 const PART = process.env.OW_BENCH_ROUTING ?? 'all';
 if (PART !== 'api') core();
-if (PART !== 'core') await endToEnd();
+if (PART !== 'core') {
+  await endToEnd('pglite');
+  const pg = await startEmbeddedPostgres({ prefix: 'ow-bench-routing-' });
+  try {
+    await endToEnd('postgres', pg.url);
+  } finally {
+    await pg.stop();
+  }
+}

@@ -1,7 +1,7 @@
 // The SLA monitor (runtime.sla): the ticket observer that keeps clocks, the loop that fires due
 // thresholds (claimed with SKIP LOCKED in next_check_at order, woken at the earliest one, never a scan),
 // the escalations at breach, and the channel delivery loop.
-import { alertDedupKey, thresholdOf } from '../core/sla/alert-keys';
+import { alertDedupKey, thresholdOf, type AlertThreshold } from '../core/sla/alert-keys';
 import { alertTargets } from '../core/sla/alert-targets';
 import type { AlertFacts } from '../core/sla/alert-message';
 import { evaluateClock, nextCheckAt, remainingAt, type FiredThreshold } from '../core/sla/clock-state';
@@ -42,6 +42,7 @@ export interface SlaMonitorOptions {
 interface PlannedAlert {
   clock: StoredClock;
   fired: FiredThreshold;
+  threshold: AlertThreshold;
   step: EscalationStep | null;
   remaining: number;
   key: string;
@@ -161,7 +162,7 @@ export class SlaMonitor {
           alertId,
         };
         const alert = { id: alertId, dedupKey: alertDedupKey(clock.ticketId, clock.metric, threshold), ticketId: clock.ticketId, metric: clock.metric, threshold, priority: clock.priority, suppressedReason: suppressed, action, facts: { ...facts } };
-        planned.push({ clock, fired: f, step, remaining, key, alert, ticketKnown: t !== undefined });
+        planned.push({ clock, fired: f, threshold, step, remaining, key, alert, ticketKnown: t !== undefined });
       }
     }
     await saveClocks(tx, saved, now);
@@ -169,12 +170,12 @@ export class SlaMonitor {
     const events: NewEvent[] = [];
     const deliveries: { id: string; alertId: string; channelId: string; nextAttemptAt: number }[] = [];
     let fired = 0;
-    for (const { clock, fired: f, step, remaining, key, alert, ticketKnown } of planned) {
+    for (const { clock, fired: f, threshold, step, remaining, key, alert, ticketKnown } of planned) {
       if (!inserted.has(alert.id)) continue; // alerted before (another process or an earlier pass)
       fired++;
-      if (suppressed) events.push({ topic: 'alert.suppressed', key: clock.ticketId, payload: { alertId: alert.id, ticketId: clock.ticketId, metric: clock.metric, threshold: alert.threshold, priority: clock.priority, reason: suppressed } });
+      if (suppressed) events.push({ topic: 'alert.suppressed', key: clock.ticketId, payload: { alertId: alert.id, ticketId: clock.ticketId, metric: clock.metric, threshold, priority: clock.priority, reason: suppressed } });
       else {
-        const routing = { threshold: alert.threshold, priority: clock.priority, ...(step ? { channelIds: step.channelIds, silent: step.action !== 'notify' } : {}) };
+        const routing = { threshold, priority: clock.priority, ...(step ? { channelIds: step.channelIds, silent: step.action !== 'notify' } : {}) };
         for (const d of alertTargets(channels, routing, at)) deliveries.push({ id: newId('dlv'), alertId: alert.id, channelId: d.channelId, nextAttemptAt: d.releaseAt });
       }
       const payload = { ticketId: clock.ticketId, metric: clock.metric, priority: clock.priority, policy: key, at: new Date(f.at).toISOString(), remainingMs: remaining, alertId: alert.id, mode };

@@ -39,8 +39,9 @@ interface Row {
 /** Statuses that occupy an agent's capacity. */
 export const OPEN_STATUSES_SQL = "('new', 'open', 'pending', 'on_hold')";
 
+// load: the stored open_load, kept by a trigger on tickets (migration 0016) — the count of the agent's open tickets.
 const SELECT = `SELECT a.id, a.name, a.email, a.tier, a.skills, a.max_concurrent, a.status, a.schedule, a.last_assigned_at, a.last_active_at, a.created_at, a.updated_at, a.version,
-  (SELECT count(*) FROM tickets t WHERE t.assignee_id = a.id AND t.status IN ${OPEN_STATUSES_SQL}) AS load
+  a.open_load AS load
   FROM support_agents a`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
