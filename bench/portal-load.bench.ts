@@ -1,14 +1,13 @@
-// Portal load (issue 7): 100 concurrent WebSocket clients on /api/stream receiving events (latency
-// from commit to receipt, goal p95 < 50 ms) and 50 concurrent operators using the API (lists,
-// details, status and a few writes; goal p95 < 50 ms), against a real server on PGlite.
-import WebSocket from 'ws';
+// Portal load (issue 7) on both drivers: one `ow serve` in a child process (so its CPU is its own), 100
+// WebSocket clients on /api/stream receiving events (commit → receipt, goal p95 < 50 ms) and 50
+// concurrent operators using the API (goal p95 < 50 ms), with the server's CPU time per phase, p50/p95
+// per endpoint, and the queue overview's reads old (full scans) vs new (indexes, samples) back to back.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { commitChange } from '../src/engine/change';
-import { startServer } from '../src/server/start';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 import { emit, summarize } from './support/percentiles';
 
 const ADMIN = 'bench-admin-token-0123456789';
@@ -16,110 +15,215 @@ const CLIENTS = Number(process.env.OW_BENCH_WS_CLIENTS ?? 100);
 const EVENTS = Number(process.env.OW_BENCH_WS_EVENTS ?? 100);
 const OPERATORS = Number(process.env.OW_BENCH_OPERATORS ?? 50);
 const REQUESTS = Number(process.env.OW_BENCH_OPERATOR_REQUESTS ?? 40);
+const AB_ROUNDS = Number(process.env.OW_BENCH_AB_ROUNDS ?? 30);
+const DRIVERS = (process.env.OW_BENCH_DRIVERS ?? 'pglite,postgres').split(',').map((d) => d.trim()) as Array<'pglite' | 'postgres'>;
 
-const dataDir = await mkdtemp(join(tmpdir(), 'ow-bench-portal-'));
-const running = await startServer(loadConfig({ port: 0, dataDir }, { OW_ADMIN_TOKEN: ADMIN }), createLogger('silent', false));
-const base = running.url;
+/** Wall-clock milliseconds comparable across processes on one machine. */
+const wallNow = () => performance.timeOrigin + performance.now();
 
-async function call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+type FromServer =
+  | { type: 'ready'; url: string }
+  | { type: 'committed'; seq: number; at: number }
+  | { type: 'cpu'; userMs: number; systemMs: number }
+  | { type: 'ab'; result: Record<string, unknown> };
+
+// ---- the server process ------------------------------------------------------------------------
+async function serverRole(): Promise<void> {
+  const { loadConfig } = await import('../src/config');
+  const { createLogger } = await import('../src/logger');
+  const { commitChange } = await import('../src/engine/change');
+  const { startServer } = await import('../src/server/start');
+  const repo = await import('../src/store/queue-repo');
+  const dataDir = await mkdtemp(join(tmpdir(), 'ow-bench-portal-'));
+  const running = await startServer(loadConfig({ port: 0, dataDir, databaseUrl: process.env.OW_BENCH_DATABASE_URL || undefined }, { OW_ADMIN_TOKEN: ADMIN }), createLogger('silent', false));
+  const send = (m: FromServer) => process.send?.(m);
+  process.on('message', (raw) => {
+    const m = raw as { type: string; seq?: number };
+    if (m.type === 'commit') {
+      const seq = m.seq!;
+      void commitChange(running.runtime.db, running.runtime.clock, async () => ({ result: undefined, events: [{ topic: 'bench.portal', key: String(seq), payload: { seq } }] }), () => {
+        send({ type: 'committed', seq, at: wallNow() });
+        running.runtime.bus.poke();
+      });
+    } else if (m.type === 'cpu') {
+      const c = process.cpuUsage();
+      send({ type: 'cpu', userMs: c.user / 1000, systemMs: c.system / 1000 });
+    } else if (m.type === 'ab') {
+      void (async () => {
+        // The queue overview's reads, old (one scan of tasks, the hour from events) vs new, alternating.
+        const db = running.runtime.db;
+        const now = running.runtime.clock.now();
+        const hourAgo = new Date(now.getTime() - 3_600_000);
+        const variants = {
+          old: async () => Promise.all([repo.liveTaskQueuesByScan(db), repo.taskActivity(db, hourAgo, new Date(now.getTime() + 1))]),
+          new: async () => Promise.all([repo.liveTaskQueues(db), running.runtime.queues.lastHour(now)]),
+        };
+        const figures: Record<string, { wall: number[]; cpu: number[] }> = { old: { wall: [], cpu: [] }, new: { wall: [], cpu: [] } };
+        for (let i = 0; i < AB_ROUNDS; i++) {
+          for (const name of ['old', 'new'] as const) {
+            const c0 = process.cpuUsage();
+            const t0 = performance.now();
+            await variants[name]();
+            figures[name]!.wall.push(performance.now() - t0);
+            const c = process.cpuUsage(c0);
+            figures[name]!.cpu.push((c.user + c.system) / 1000);
+          }
+        }
+        const tasks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tasks'))[0]?.n ?? 0;
+        const events = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]?.n ?? 0;
+        send({ type: 'ab', result: { rounds: AB_ROUNDS, tasks, events, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { wallP50: summarize(v.wall).p50, wallP95: summarize(v.wall).p95, cpuP50: summarize(v.cpu).p50, cpuP95: summarize(v.cpu).p95 }])) } });
+      })();
+    } else if (m.type === 'close') {
+      void running.close().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
+    }
+  });
+  send({ type: 'ready', url: running.url });
 }
 
-try {
-  const operator = ((await call('POST', '/api/tokens', ADMIN, { role: 'operator', name: 'bench operator' })).json as { token: string }).token;
-
-  // ---- 100 live clients --------------------------------------------------------------------------
-  const sockets: WebSocket[] = [];
-  const pending = new Map<number, { committedAt: number; left: number; done: () => void }>();
-  const latencies: number[] = [];
-  await Promise.all(
-    Array.from({ length: CLIENTS }, () => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/stream?topics=bench.*`, { headers: { authorization: `Bearer ${operator}` } });
-      ws.on('message', (data) => {
-        const m = JSON.parse(String(data)) as { type: string; event?: { payload: { seq: number } } };
-        if (m.type === 'ready') resolve();
-        if (m.type === 'event' && m.event) {
-          const p = pending.get(m.event.payload.seq);
-          if (!p) return;
-          latencies.push(performance.now() - p.committedAt);
-          if (--p.left === 0) p.done();
-        }
-      });
-      ws.on('error', reject);
-      sockets.push(ws);
-    })),
-  );
-  for (let seq = 0; seq < EVENTS; seq++) {
-    const all = new Promise<void>((done) => pending.set(seq, { committedAt: 0, left: CLIENTS, done }));
-    const entry = pending.get(seq)!;
-    // The commit's own poke fans the event out at once (what every API change does).
-    await commitChange(running.runtime.db, running.runtime.clock, async () => ({ result: undefined, events: [{ topic: 'bench.portal', key: String(seq), payload: { seq } }] }), () => {
-      entry.committedAt = performance.now();
-      running.runtime.bus.poke();
+// ---- the load generator ------------------------------------------------------------------------
+class ServerProcess {
+  private readonly waiters: Array<{ match: (m: FromServer) => boolean; resolve: (m: FromServer) => void }> = [];
+  readonly committed = new Map<number, number>();
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (raw) => {
+      const m = raw as FromServer;
+      if (m.type === 'committed') this.committed.set(m.seq, m.at);
+      const i = this.waiters.findIndex((w) => w.match(m));
+      if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(m);
     });
-    await all;
-    pending.delete(seq);
   }
-  for (const ws of sockets) ws.close();
-  emit('portal-load.stream', { ...summarize(latencies), unit: 'ms', clients: CLIENTS, events: EVENTS, path: 'commit → bus → 100 WebSocket clients', goalP95Ms: 50, seed002P95Ms: 100 });
+  next<T extends FromServer['type']>(type: T): Promise<Extract<FromServer, { type: T }>> {
+    return new Promise((resolve) => this.waiters.push({ match: (m) => m.type === type, resolve: resolve as (m: FromServer) => void }));
+  }
+  async cpuMs(): Promise<number> {
+    const reply = this.next('cpu');
+    this.child.send({ type: 'cpu' });
+    const c = await reply;
+    return c.userMs + c.systemMs;
+  }
+}
 
-  // ---- 50 operators ------------------------------------------------------------------------------
-  // Something to look at: finished tasks, dead letters and audit entries.
-  await call('POST', '/api/tasks', operator, { tasks: Array.from({ length: 40 }, (_, i) => ({ key: `ok${i}`, handler: 'noop' })) });
-  await call('POST', '/api/tasks', operator, { tasks: Array.from({ length: 20 }, (_, i) => ({ key: `dead${i}`, handler: 'fail-n-times', input: { failures: 9 }, retry: { maxRetries: 0 } })) });
-  for (let i = 0; i < 100; i++) {
-    const dl = (await call('GET', '/api/dead-letters?limit=1', operator)).json as { total: number };
-    if (dl.total >= 20) break;
-    await new Promise((r) => setTimeout(r, 100));
+async function measure(driver: 'pglite' | 'postgres'): Promise<void> {
+  let pg: { url: string; stop(): Promise<void> } | undefined;
+  if (driver === 'postgres') {
+    const { startEmbeddedPostgres } = await import('../scripts/support/embedded-postgres');
+    pg = await startEmbeddedPostgres({ prefix: 'ow-bench-portal-pg-' });
   }
-  const taskIds = ((await call('GET', '/api/tasks?limit=50', operator)).json as { items: Array<{ id: string }> }).items.map((t) => t.id);
-  const reads = ['/api/queues', '/api/queues/noop?minutes=60', '/api/dead-letters?limit=50', '/api/tasks?limit=50', '/api/status', '/api/audit/search?limit=50', '/api/journeys?limit=20', '/api/context/queue/fail-n-times/events', '/api/events?limit=100'];
-  const byKind = new Map<string, number[]>();
-  const all: number[] = [];
-  let failures = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: OPERATORS }, async (_, op) => {
-      for (let i = 0; i < REQUESTS; i++) {
-        const pick = (op * 31 + i * 7) % 20;
-        let kind: string;
-        let run: () => Promise<{ status: number }>;
-        if (pick === 0) {
-          kind = 'POST /api/tasks';
-          run = () => call('POST', '/api/tasks', operator, { tasks: [{ key: `op${op}-${i}`, handler: 'noop' }] });
-        } else if (pick < 4) {
-          const id = taskIds[(op + i) % taskIds.length]!;
-          kind = 'GET /api/tasks/:id';
-          run = () => call('GET', `/api/tasks/${encodeURIComponent(id)}`, operator);
-        } else {
-          const path = reads[(op + i) % reads.length]!;
-          kind = `GET ${path.split('?')[0]}`;
-          run = () => call('GET', path, operator);
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, OW_BENCH_PORTAL_ROLE: 'server', OW_BENCH_DATABASE_URL: pg?.url ?? '' } });
+  const server = new ServerProcess(child);
+  try {
+    const base = (await server.next('ready')).url;
+    const call = async (method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+      const text = await res.text();
+      return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+    };
+    const operator = ((await call('POST', '/api/tokens', ADMIN, { role: 'operator', name: 'bench operator' })).json as { token: string }).token;
+
+    // ---- 100 live clients ------------------------------------------------------------------------
+    const sockets: WebSocket[] = [];
+    const receipts = new Map<number, number[]>();
+    const waiting = new Map<number, { left: number; done: () => void }>();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, () => new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(`${base.replace('http', 'ws')}/api/stream?topics=bench.*`, { headers: { authorization: `Bearer ${operator}` } });
+        ws.on('message', (data) => {
+          const at = wallNow();
+          const m = JSON.parse(String(data)) as { type: string; event?: { payload: { seq: number } } };
+          if (m.type === 'ready') resolve();
+          if (m.type === 'event' && m.event) {
+            const seq = m.event.payload.seq;
+            receipts.set(seq, [...(receipts.get(seq) ?? []), at]);
+            const w = waiting.get(seq);
+            if (w && --w.left === 0) w.done();
+          }
+        });
+        ws.on('error', reject);
+        sockets.push(ws);
+      })),
+    );
+    const streamCpu0 = await server.cpuMs();
+    for (let seq = 0; seq < EVENTS; seq++) {
+      const all = new Promise<void>((done) => waiting.set(seq, { left: CLIENTS, done }));
+      server.child.send({ type: 'commit', seq });
+      await all;
+    }
+    const streamCpu = (await server.cpuMs()) - streamCpu0;
+    for (const ws of sockets) ws.close();
+    const latencies = [...receipts].flatMap(([seq, ats]) => ats.map((at) => at - server.committed.get(seq)!));
+    emit(`portal-load.stream.${driver}`, {
+      ...summarize(latencies), unit: 'ms', driver, clients: CLIENTS, events: EVENTS, path: 'commit → bus → WebSocket clients (server in its own process)',
+      serverCpuMs: Math.round(streamCpu), serverCpuMsPerEvent: Math.round((streamCpu / EVENTS) * 100) / 100, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+      goalP95Ms: 50, seed002P95Ms: 100,
+    });
+
+    // ---- 50 operators ----------------------------------------------------------------------------
+    await call('POST', '/api/tasks', operator, { tasks: Array.from({ length: 40 }, (_, i) => ({ key: `ok${i}`, handler: 'noop' })) });
+    await call('POST', '/api/tasks', operator, { tasks: Array.from({ length: 20 }, (_, i) => ({ key: `dead${i}`, handler: 'fail-n-times', input: { failures: 9 }, retry: { maxRetries: 0 } })) });
+    for (let i = 0; i < 300; i++) {
+      const dl = (await call('GET', '/api/dead-letters?limit=1', operator)).json as { total: number };
+      if (dl.total >= 20) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const taskIds = ((await call('GET', '/api/tasks?limit=50', operator)).json as { items: Array<{ id: string }> }).items.map((t) => t.id);
+    const reads = ['/api/queues', '/api/queues/noop?minutes=60', '/api/dead-letters?limit=50', '/api/tasks?limit=50', '/api/status', '/api/audit/search?limit=50', '/api/journeys?limit=20', '/api/context/queue/fail-n-times/events', '/api/events?limit=100'];
+    const byKind = new Map<string, number[]>();
+    const all: number[] = [];
+    let failures = 0;
+    const opsCpu0 = await server.cpuMs();
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: OPERATORS }, async (_, op) => {
+        for (let i = 0; i < REQUESTS; i++) {
+          const pick = (op * 31 + i * 7) % 20;
+          let kind: string;
+          let run: () => Promise<{ status: number }>;
+          if (pick === 0) {
+            kind = 'POST /api/tasks';
+            run = () => call('POST', '/api/tasks', operator, { tasks: [{ key: `op${op}-${i}`, handler: 'noop' }] });
+          } else if (pick < 4) {
+            const id = taskIds[(op + i) % taskIds.length]!;
+            kind = 'GET /api/tasks/:id';
+            run = () => call('GET', `/api/tasks/${encodeURIComponent(id)}`, operator);
+          } else {
+            const path = reads[(op + i) % reads.length]!;
+            kind = `GET ${path.split('?')[0]}`;
+            run = () => call('GET', path, operator);
+          }
+          const s = performance.now();
+          const res = await run();
+          const ms = performance.now() - s;
+          if (res.status >= 400) failures++;
+          all.push(ms);
+          byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
         }
-        const s = performance.now();
-        const res = await run();
-        const ms = performance.now() - s;
-        if (res.status >= 400) failures++;
-        all.push(ms);
-        byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  emit('portal-load.operators', {
-    ...summarize(all),
-    unit: 'ms',
-    operators: OPERATORS,
-    requests: all.length,
-    failures,
-    requestsPerSecond: Math.round(all.length / seconds),
-    goalP95Ms: 50,
-    seed002P95Ms: 300,
-    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { n: v.length, p50: summarize(v).p50, p95: summarize(v).p95 }])),
-  });
-} finally {
-  await running.close();
-  await rm(dataDir, { recursive: true, force: true });
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const opsCpu = (await server.cpuMs()) - opsCpu0;
+    const endpoints = [...byKind].map(([k, v]) => [k, { n: v.length, p50: summarize(v).p50, p95: summarize(v).p95 }] as const).sort((a, b) => b[1].p95 - a[1].p95);
+    emit(`portal-load.operators.${driver}`, {
+      ...summarize(all), unit: 'ms', driver, operators: OPERATORS, requests: all.length, failures, requestsPerSecond: Math.round(all.length / seconds),
+      serverCpuMs: Math.round(opsCpu), serverCpuMsPerRequest: Math.round((opsCpu / all.length) * 100) / 100, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+      goalP95Ms: 50, seed002P95Ms: 300,
+      slowestFirst: Object.fromEntries(endpoints),
+    });
+
+    // ---- queue overview reads, old vs new, back to back ------------------------------------------
+    const ab = server.next('ab');
+    server.child.send({ type: 'ab' });
+    emit(`portal-load.queue-overview-ab.${driver}`, { unit: 'ms', driver, ...(await ab).result, note: 'old: GROUP BY over every task + the hour from events; new: 0012 indexes + sampled minutes' });
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.send({ type: 'close' });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (child.exitCode === null) child.kill();
+    await pg?.stop();
+  }
+}
+
+if (process.env.OW_BENCH_PORTAL_ROLE === 'server') {
+  await serverRole();
+} else {
+  for (const driver of DRIVERS) await measure(driver);
 }

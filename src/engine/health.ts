@@ -104,6 +104,7 @@ export class HealthService {
   private readonly checks = new Map<string, RegisteredCheck>();
   private readonly samples: HealthSample[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private shared: { at: number; report: Promise<StatusReport> } | undefined;
 
   constructor(private readonly host: HealthHost, private readonly kind: 'serve' | 'worker' | 'cli') {}
 
@@ -133,6 +134,22 @@ export class HealthService {
       }),
       history: [...this.samples],
     };
+  }
+
+  /**
+   * The report computed at most once per `maxAgeMs` (of process time, not the domain clock), shared by
+   * every request that asks meanwhile: fifty operators polling the status page cost one round of checks.
+   */
+  sharedReport(maxAgeMs = 1_000): Promise<StatusReport> {
+    const at = performance.now();
+    if (this.shared && at - this.shared.at < maxAgeMs) return this.shared.report;
+    const report = this.report();
+    this.shared = { at, report };
+    // A failed round is not kept: the next request tries again.
+    report.catch(() => {
+      if (this.shared?.report === report) this.shared = undefined;
+    });
+    return report;
   }
 
   history(): HealthSample[] {

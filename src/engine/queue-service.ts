@@ -5,7 +5,7 @@ import { buildFlow, flowMermaid, type Flow } from '../core/ops/flow-edges';
 import { failureRate, minuteSeries, retentionCutoff, sampleWindow, SAMPLE_MINUTE_MS, type QueueSample, type SeriesPoint } from '../core/ops/queue-stats';
 import { AppError } from '../core/shared/error-codes';
 import type { Db, Queryable } from '../store/db';
-import { flowRows, hasSamplesAt, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampledQueueNames, taskActivity, type LiveQueueRow } from '../store/queue-repo';
+import { flowRows, hasSamplesAt, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampleActivity, sampledMinutes, sampledQueueNames, taskActivity, type LiveQueueRow, type WindowActivity } from '../store/queue-repo';
 import type { Clock } from './clock';
 
 /** What a registered queue reports: its level now and its activity in the window asked for. */
@@ -40,6 +40,27 @@ export interface QueueDetail extends QueueOverview {
 
 const SAMPLER_LOCK_KEY = 7_100_421_010;
 const HOUR_MS = 3_600_000;
+
+/**
+ * How to count an hour's activity cheaply: the minutes the sampler already summed come from its
+ * samples, only the edges (and any stretch it has not sampled) from the event log. `sampled` are the
+ * sampled minute starts inside the hour, oldest first; a gap in them falls back to the event log.
+ */
+export function activityPlan(from: Date, to: Date, sampled: readonly Date[]): { samples: { from: Date; to: Date } | null; events: Array<{ from: Date; to: Date }> } {
+  if (sampled.length === 0) return { samples: null, events: [{ from, to }] };
+  const first = sampled[0]!.getTime();
+  const end = sampled.at(-1)!.getTime() + SAMPLE_MINUTE_MS;
+  const contiguous = (end - first) / SAMPLE_MINUTE_MS === sampled.length;
+  if (!contiguous || first < from.getTime() || end > to.getTime()) return { samples: null, events: [{ from, to }] };
+  return { samples: { from: new Date(first), to: new Date(end) }, events: [{ from, to: new Date(first) }, { from: new Date(end), to }].filter((w) => w.to > w.from) };
+}
+
+function addActivity(into: Map<string, WindowActivity>, more: Map<string, WindowActivity>): void {
+  for (const [q, a] of more) {
+    const had = into.get(q);
+    into.set(q, had ? { completed: had.completed + a.completed, failed: had.failed + a.failed, deadLettered: had.deadLettered + a.deadLettered } : { ...a });
+  }
+}
 
 export class QueueService {
   private readonly registered = new Map<string, { description: string; query: QueueStatsQuery }>();
@@ -93,9 +114,24 @@ export class QueueService {
     };
   }
 
+  /** Completions and failures per queue over the hour up to now: the sampled minutes from their samples, the rest from events. */
+  async lastHour(now: Date): Promise<Map<string, WindowActivity>> {
+    const from = new Date(now.getTime() - HOUR_MS);
+    const to = new Date(now.getTime() + 1);
+    const firstFull = new Date(Math.ceil(from.getTime() / SAMPLE_MINUTE_MS) * SAMPLE_MINUTE_MS);
+    const plan = activityPlan(from, to, await sampledMinutes(this.db, firstFull, sampleWindow(now).to));
+    const parts = await Promise.all([
+      ...(plan.samples ? [sampleActivity(this.db, plan.samples.from, plan.samples.to)] : []),
+      ...plan.events.map((w) => taskActivity(this.db, w.from, w.to)),
+    ]);
+    const total = new Map<string, WindowActivity>();
+    for (const p of parts) addActivity(total, p);
+    return total;
+  }
+
   async list(): Promise<QueueOverview[]> {
     const now = this.clock.now();
-    const [live, activity] = await Promise.all([liveTaskQueues(this.db), taskActivity(this.db, new Date(now.getTime() - HOUR_MS), new Date(now.getTime() + 1))]);
+    const [live, activity] = await Promise.all([liveTaskQueues(this.db), this.lastHour(now)]);
     const out = live.map((r) => this.fromTasks(r, activity.get(r.queue), now));
     for (const name of this.registered.keys()) if (!out.some((q) => q.name === name)) out.push(await this.fromRegistered(name, now));
     return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -107,11 +143,10 @@ export class QueueService {
     let overview: QueueOverview | undefined;
     if (this.registered.has(name)) overview = await this.fromRegistered(name, now);
     else {
-      const [live] = await liveTaskQueues(this.db, name);
-      const activity = await taskActivity(this.db, new Date(now.getTime() - HOUR_MS), new Date(now.getTime() + 1));
+      const [[live], activity] = await Promise.all([liveTaskQueues(this.db, name), this.lastHour(now)]);
       if (live) overview = this.fromTasks(live, activity.get(name), now);
       else if ((await this.handlerNames()).has(name) || (await sampledQueueNames(this.db, retentionCutoff(now))).includes(name)) {
-        overview = this.fromTasks({ queue: name, depth: 0, waiting: 0, running: 0, completed: 0, deadLetters: 0, oldestReadyAt: null }, activity.get(name), now);
+        overview = this.fromTasks({ queue: name, depth: 0, waiting: 0, running: 0, deadLetters: 0, oldestReadyAt: null }, activity.get(name), now);
       }
     }
     if (!overview) throw new AppError('OW_NOT_FOUND', `No queue named '${name}': it is neither a task handler nor a registered queue`);

@@ -4,17 +4,23 @@ import type { Context } from '../core/ops/context-filter';
 import type { Queryable } from './db';
 import type { StoredEvent } from './events-repo';
 
-/** SQL narrowing events to those that can match the context; exactness is the core's job. */
+/**
+ * SQL narrowing events to those that can match the context; exactness is the core's job. Payload
+ * fields are matched by containment (`payload @> {"handler": id}`) so the GIN index of migration
+ * 0012 finds them, and a journey's child keys by a prefix the key_prefix index serves; $1 is the id,
+ * $2 the key prefix pattern (journeys only).
+ */
 function eventClause(c: Context): string {
+  const field = (name: string) => `payload @> jsonb_build_object('${name}', $1::text)`;
   switch (c.kind) {
     case 'journey':
-      return "(key = $1 OR key LIKE $2 OR payload->>'journeyId' = $1)";
+      return `(key = $1 OR key LIKE $2 OR ${field('journeyId')})`;
     case 'client':
-      return "(key = $1 OR payload->>'clientId' = $1)";
+      return `(key = $1 OR ${field('clientId')})`;
     case 'agent':
-      return "(payload->>'agent' = $1 OR payload->>'handler' = $1 OR (key = $1 AND topic LIKE 'agent.%'))";
+      return `(${field('agent')} OR ${field('handler')} OR (key = $1 AND topic LIKE 'agent.%'))`;
     case 'queue':
-      return "(payload->>'queue' = $1 OR payload->>'handler' = $1 OR (key = $1 AND topic LIKE 'queue.%'))";
+      return `(${field('queue')} OR ${field('handler')} OR (key = $1 AND topic LIKE 'queue.%'))`;
   }
 }
 

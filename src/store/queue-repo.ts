@@ -8,25 +8,67 @@ export interface LiveQueueRow {
   depth: number;
   waiting: number;
   running: number;
-  completed: number;
   deadLetters: number;
   oldestReadyAt: Date | null;
 }
 
-/** Every handler that has tasks, with its live counts; `since` bounds nothing (counts are current). */
+/**
+ * Every handler that has tasks, with its live counts, read through indexes (migration 0012): the
+ * handlers by a skip scan, pending and running tasks by a partial index, dead letters by another.
+ * `completed` is not counted here (it would scan every finished task): the overview takes completions
+ * from the window's activity instead.
+ */
 export async function liveTaskQueues(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
-  const rows = await db.query<{ queue: string; depth: number; waiting: number; running: number; completed: number; dead: number; oldest: Date | null }>(
+  const one = queue !== undefined;
+  const params = one ? [queue] : [];
+  const [names, active, dead] = await Promise.all([
+    one
+      ? db.query<{ queue: string }>('SELECT handler AS queue FROM tasks WHERE handler = $1 LIMIT 1', params)
+      : db.query<{ queue: string }>(
+        `WITH RECURSIVE h(queue) AS (
+           (SELECT handler FROM tasks ORDER BY handler LIMIT 1)
+           UNION ALL
+           SELECT (SELECT t.handler FROM tasks t WHERE t.handler > h.queue ORDER BY t.handler LIMIT 1) FROM h WHERE h.queue IS NOT NULL
+         ) SELECT queue FROM h WHERE queue IS NOT NULL`,
+      ),
+    db.query<{ queue: string; depth: number; waiting: number; running: number; oldest: Date | null }>(
+      `SELECT handler AS queue,
+         count(*) FILTER (WHERE status = 'pending' AND waiting_on = 0)::int AS depth,
+         count(*) FILTER (WHERE status = 'pending' AND waiting_on > 0)::int AS waiting,
+         count(*) FILTER (WHERE status = 'running')::int AS running,
+         min(COALESCE(ready_at, created_at)) FILTER (WHERE status = 'pending' AND waiting_on = 0) AS oldest
+       FROM tasks WHERE status IN ('pending', 'running') ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
+      params,
+    ),
+    db.query<{ queue: string; n: number }>(
+      `SELECT handler AS queue, count(*)::int AS n FROM tasks WHERE status = 'failed' AND dead_lettered_at IS NOT NULL ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
+      params,
+    ),
+  ]);
+  const activeBy = new Map(active.map((r) => [r.queue, r] as const));
+  const deadBy = new Map(dead.map((r) => [r.queue, r.n] as const));
+  return names
+    .map((n) => n.queue)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((q) => {
+      const a = activeBy.get(q);
+      return { queue: q, depth: a?.depth ?? 0, waiting: a?.waiting ?? 0, running: a?.running ?? 0, deadLetters: deadBy.get(q) ?? 0, oldestReadyAt: a?.oldest ?? null };
+    });
+}
+
+/** The figures as one full scan of tasks computed them before migration 0012: the reference the indexed reads are tested against. */
+export async function liveTaskQueuesByScan(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
+  const rows = await db.query<{ queue: string; depth: number; waiting: number; running: number; dead: number; oldest: Date | null }>(
     `SELECT handler AS queue,
        count(*) FILTER (WHERE status = 'pending' AND waiting_on = 0)::int AS depth,
        count(*) FILTER (WHERE status = 'pending' AND waiting_on > 0)::int AS waiting,
        count(*) FILTER (WHERE status = 'running')::int AS running,
-       count(*) FILTER (WHERE status = 'completed')::int AS completed,
        count(*) FILTER (WHERE status = 'failed' AND dead_lettered_at IS NOT NULL)::int AS dead,
        min(COALESCE(ready_at, created_at)) FILTER (WHERE status = 'pending' AND waiting_on = 0) AS oldest
      FROM tasks ${queue !== undefined ? 'WHERE handler = $1' : ''} GROUP BY handler ORDER BY handler`,
     queue !== undefined ? [queue] : [],
   );
-  return rows.map((r) => ({ queue: r.queue, depth: r.depth, waiting: r.waiting, running: r.running, completed: r.completed, deadLetters: r.dead, oldestReadyAt: r.oldest }));
+  return rows.map((r) => ({ queue: r.queue, depth: r.depth, waiting: r.waiting, running: r.running, deadLetters: r.dead, oldestReadyAt: r.oldest }));
 }
 
 export interface WindowActivity {
@@ -47,6 +89,22 @@ export async function taskActivity(db: Queryable, from: Date, to: Date): Promise
     [from, to],
   );
   return new Map(rows.filter((r) => r.queue !== null).map((r) => [r.queue as string, { completed: r.completed, failed: r.failed, deadLettered: r.dead }] as const));
+}
+
+/** The minutes in [from, to) that the sampler wrote (any queue), oldest first. */
+export async function sampledMinutes(db: Queryable, from: Date, to: Date): Promise<Date[]> {
+  const rows = await db.query<{ at: Date }>('SELECT DISTINCT at FROM queue_samples WHERE at >= $1 AND at < $2 ORDER BY at', [from, to]);
+  return rows.map((r) => r.at);
+}
+
+/** Completions, failed attempts and dead letters per queue summed over the samples of minutes in [from, to). */
+export async function sampleActivity(db: Queryable, from: Date, to: Date): Promise<Map<string, WindowActivity>> {
+  const rows = await db.query<{ queue: string; completed: number; failed: number; dead: number }>(
+    `SELECT queue, sum(completed)::int AS completed, sum(failed)::int AS failed, sum(dead_lettered)::int AS dead
+     FROM queue_samples WHERE at >= $1 AND at < $2 GROUP BY queue`,
+    [from, to],
+  );
+  return new Map(rows.map((r) => [r.queue, { completed: r.completed, failed: r.failed, deadLettered: r.dead }] as const));
 }
 
 export async function insertSamples(tx: Queryable, samples: readonly QueueSample[]): Promise<number> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseTopicFilters, matchesAny } from '../../core/events/topic-filter';
 import { AppError } from '../../core/shared/error-codes';
 import type { Runtime } from '../../engine/runtime';
+import type { StoredEvent } from '../../store/events-repo';
 import { auditEntrySchema, authErrors, eventSchema, problemSchema } from '../schemas';
 import { problem, sendProblem } from '../problem';
 import type { App } from '../types';
@@ -19,6 +20,18 @@ function filtersOrThrow(raw: string | undefined): string[] {
 
 function prefixes(filters: string[]): string[] {
   return filters.includes('*') ? [] : filters.map((f) => (f.endsWith('.*') ? f.slice(0, -1) : f));
+}
+
+// The bus hands every subscriber the same event object: it is serialised and UTF-8 encoded once,
+// and that buffer is sent as a text frame to every socket (no per-socket JSON or encoding).
+const encoded = new WeakMap<StoredEvent, Buffer>();
+function streamMessage(event: StoredEvent): Buffer {
+  let bytes = encoded.get(event);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify({ type: 'event', event }));
+    encoded.set(event, bytes);
+  }
+  return bytes;
 }
 
 export function registerEventRoutes(app: App, runtime: Runtime): void {
@@ -78,7 +91,7 @@ export function registerEventRoutes(app: App, runtime: Runtime): void {
         return;
       }
       const sub = runtime.bus.subscribe(parsed.filters, (event) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event }));
+        if (socket.readyState === socket.OPEN) socket.send(streamMessage(event), { binary: false });
       }, query.after);
       socket.send(JSON.stringify({ type: 'ready', lastId: runtime.bus.position }));
       socket.on('close', () => sub.close());

@@ -30,8 +30,12 @@ const date = (s: string | undefined) => (s === undefined ? undefined : new Date(
 export function registerStatusRoutes(app: App, runtime: Runtime): void {
   app.get('/api/status', {
     config: { auth: 'viewer' },
-    schema: { tags: ['health'], summary: 'Health of the system: database, migrations, workers and registered checks with their latency; workers with their last heartbeat; recent samples', response: { 200: statusSchema, ...authErrors } },
-  }, async () => runtime.health.report());
+    schema: { tags: ['health'], summary: 'Health of the system: database, migrations, workers and registered checks with their latency; workers with their last heartbeat; recent samples (computed at most once a second)', response: { 200: statusSchema, ...authErrors } },
+  }, async (_req, reply) => {
+    // Computed at most once a second and shared; a browser may reuse it for that second too.
+    reply.header('cache-control', 'private, max-age=1');
+    return runtime.health.sharedReport(1_000);
+  });
 
   app.get('/api/audit/search', {
     config: { auth: 'viewer' },
