@@ -2,7 +2,7 @@
 // /api/info; both answer without a session, so a signed-out user can tell whether the server is up.
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
-import { StatusBadge, toneForStatus } from '../../components/status-badge';
+import { HealthCheckTable, SystemStatusHead } from '../../components/health-checks';
 import { TimeStamp } from '../../components/time-stamp';
 import { formatDuration } from '../../format/format-time';
 import { useApiResource } from '../../hooks/use-api-resource';
@@ -19,48 +19,10 @@ export function SystemStatus() {
 
   return (
     <section className="panel" aria-labelledby="system-status-title">
-      <div className="panel-head">
-        <h2 id="system-status-title">System status</h2>
-        {report !== null && (
-          <StatusBadge tone={toneForStatus(report.status)}>
-            <span data-testid="readiness">{report.status}</span>
-          </StatusBadge>
-        )}
-      </div>
+      <SystemStatusHead titleId="system-status-title" status={report?.status ?? null} testId="readiness" />
       {readiness.state.status === 'error' && <ErrorNotice error={readiness.state.error} action="read /readyz" />}
       {report === null && readiness.state.status === 'loading' && <p className="muted">Checking readiness…</p>}
-      {report !== null && (
-        <table className="table compact">
-          <caption className="visually-hidden">Readiness checks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="numeric">
-                Latency
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.checks.map((check) => (
-              <tr key={check.name}>
-                <th scope="row">
-                  {check.name}
-                  {check.detail !== undefined && check.detail !== null && check.detail !== '' && (
-                    <span className="cell-note">{check.detail}</span>
-                  )}
-                </th>
-                <td>
-                  <StatusBadge tone={toneForStatus(check.status)}>{check.status}</StatusBadge>
-                </td>
-                <td className="numeric">
-                  {check.latencyMs === undefined || check.latencyMs === null ? '—' : `${check.latencyMs.toFixed(1)} ms`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {report !== null && <HealthCheckTable checks={report.checks} label="Readiness checks" compact />}
       {info.state.status === 'error' && <ErrorNotice error={info.state.error} action="read /api/info" />}
       {server !== null && (
         <dl className="facts">

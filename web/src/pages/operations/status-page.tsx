@@ -2,6 +2,7 @@
 // and the workers with their last heartbeat. Polls every 10 s.
 import { status } from '../../api/status';
 import { ErrorNotice } from '../../components/error-notice';
+import { HealthCheckTable, SystemStatusHead } from '../../components/health-checks';
 import { StatusBadge, toneForStatus } from '../../components/status-badge';
 import { TimeStamp } from '../../components/time-stamp';
 import { formatDuration } from '../../format/format-time';
@@ -14,48 +15,21 @@ export function StatusPage() {
   const report = res.state.data;
   return (
     <section className="panel" aria-labelledby="status-title">
-      <div className="panel-head">
-        <h2 id="status-title">System status</h2>
-        {report !== null && (
-          <StatusBadge tone={toneForStatus(report.status)}>
-            <span data-testid="overall-status">{report.status}</span>
-          </StatusBadge>
-        )}
-      </div>
+      <SystemStatusHead titleId="status-title" status={report?.status ?? null} testId="overall-status" />
       {res.state.status === 'error' && <ErrorNotice error={res.state.error} action="load the system status" />}
       {report === null && res.state.status === 'loading' && <p className="muted">Checking…</p>}
       {report !== null && (
         <>
-          <table className="table" aria-label="Health checks">
-            <thead>
-              <tr>
-                <th scope="col">Check</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">Latency</th>
-                <th scope="col">History</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.checks.map((check) => (
-                <tr key={check.name}>
-                  <th scope="row">
-                    {check.name}
-                    <span className="cell-note">{check.detail}</span>
-                  </th>
-                  <td>
-                    <StatusBadge tone={toneForStatus(check.status)}>{check.status}</StatusBadge>
-                  </td>
-                  <td className="numeric">{check.latencyMs.toFixed(1)} ms</td>
-                  <td>
-                    <Sparkline
-                      label={`${check.name} latency`}
-                      points={report.history.flatMap((h) => h.checks.filter((c) => c.name === check.name).map((c) => ({ value: c.latencyMs, status: c.status })))}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HealthCheckTable
+            checks={report.checks}
+            label="Health checks"
+            history={(check) => (
+              <Sparkline
+                label={`${check.name} latency`}
+                points={report.history.flatMap((h) => h.checks.filter((c) => c.name === check.name).map((c) => ({ value: c.latencyMs, status: c.status })))}
+              />
+            )}
+          />
           <h3>Workers</h3>
           {report.workers.length === 0 ? (
             <p className="muted">No worker has sent a heartbeat in the last ten minutes.</p>
