@@ -25,23 +25,44 @@ export function distinctValues(entries: readonly AuditEntry[], field: 'actor' | 
   return [...new Set(entries.map((entry) => entry[field]))].sort((a, b) => a.localeCompare(b));
 }
 
-export interface AuditFilter {
-  actor: string;
-  action: string;
-}
+/** The audit search's filters, in the order the Audit page shows them; the overview panel uses the first two. */
+export const AUDIT_FIELDS = ['actor', 'action', 'target', 'since', 'until'] as const;
+export type AuditField = (typeof AUDIT_FIELDS)[number];
+export type AuditFilter<F extends AuditField = 'actor' | 'action'> = Record<F, string>;
 
 /** Reads the filter from the page URL; absent parameters mean "any". */
-export function auditFilterFromParams(params: URLSearchParams): AuditFilter {
-  return { actor: (params.get('actor') ?? '').trim(), action: (params.get('action') ?? '').trim() };
+export function auditFilterFromParams(params: URLSearchParams): AuditFilter;
+export function auditFilterFromParams<F extends AuditField>(params: URLSearchParams, fields: readonly F[]): AuditFilter<F>;
+export function auditFilterFromParams(params: URLSearchParams, fields: readonly AuditField[] = ['actor', 'action']): Partial<Record<AuditField, string>> {
+  return Object.fromEntries(fields.map((name) => [name, (params.get(name) ?? '').trim()]));
 }
 
 /** Writes the filter into the URL parameters, keeping unrelated ones (e.g. the live-events topics). */
-export function applyAuditFilter(params: URLSearchParams, filter: AuditFilter): URLSearchParams {
+export function applyAuditFilter(params: URLSearchParams, filter: Partial<Record<AuditField, string>>): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const name of ['actor', 'action'] as const) {
-    const value = filter[name].trim();
-    if (value === '') next.delete(name);
-    else next.set(name, value);
+  for (const name of AUDIT_FIELDS) {
+    const value = filter[name];
+    if (value === undefined) continue;
+    if (value.trim() === '') next.delete(name);
+    else next.set(name, value.trim());
   }
   return next;
+}
+
+/** datetime-local values are local wall time; the API wants instants. */
+function toInstant(local: string): string | undefined {
+  if (local === '') return undefined;
+  const t = Date.parse(local);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** The filter as search parameters: empty fields left out, the time range as instants. */
+export function auditSearchOf(filter: Partial<Record<AuditField, string>>): Partial<Record<AuditField, string>> {
+  const search: Partial<Record<AuditField, string>> = {};
+  for (const name of AUDIT_FIELDS) {
+    const value = filter[name] ?? '';
+    const sent = name === 'since' || name === 'until' ? toInstant(value) : value === '' ? undefined : value;
+    if (sent !== undefined) search[name] = sent;
+  }
+  return search;
 }
