@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../web/src/api/api-error';
 import { createApiClient, type FetchLike } from '../../web/src/api/client';
 import { createPatternsApi, type PatternsApi } from '../../web/src/api/patterns';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createToken, type TokenRole } from '../helpers/tokens';
 import { failingBothGates, FLAGSHIP_SLUG, patternJson } from '../engine/pattern-fixtures';
 
 let server: TestServer;
@@ -19,7 +20,7 @@ function clientFor(token: string): PatternsApi {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const token = async (role: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role } })).json.token as string;
+  const token = (role: TokenRole) => createToken(server, role);
   viewerClient = clientFor(await token('viewer'));
   operatorClient = clientFor(await token('operator'));
 });
