@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 const example = async (file: string) => readFile(new URL(`../../content/advisor/${file}`, import.meta.url), 'utf8');
 
@@ -12,8 +13,8 @@ let operator: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'reader' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'planner' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'reader');
+  operator = await createToken(server, 'operator', 'planner');
 });
 afterAll(async () => {
   await server.close();

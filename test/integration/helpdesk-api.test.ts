@@ -2,6 +2,7 @@
 // task made to fail until dead-lettered, playbooks, a ticket from a finding, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 let server: TestServer;
 let viewer: string;
@@ -21,8 +22,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'v' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'o' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'v');
+  operator = await createToken(server, 'operator', 'o');
   const started = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition: 'client-onboarding', clientId: 'acme-042', metadata: { clientName: 'Zebulon Freight' } } });
   expect(started.status, started.text).toBe(201);
   journeyId = (started.json.journey as { journeyId: string } | undefined)?.journeyId ?? (started.json.journeyId as string);
