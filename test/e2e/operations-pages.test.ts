@@ -2,38 +2,26 @@
 // with latency, queues with their charts and the flow diagram, a context selected once and carried to
 // the next page (URL and session), and audit filters kept in the URL and in the CSV link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, enqueueTasks, signedInPage, startPortal, until, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let operator: string;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  process.env.OW_TASK_POLL_MS = '100';
-  server = await startTestServer();
-  browser = await launchBrowser();
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'ops olga' } })).json.token as string;
-  const res = await api(server, 'POST', '/api/tasks', { token: operator, body: { tasks: [{ key: 'fetch', handler: 'noop' }, { key: 'index', handler: 'echo', dependsOn: ['fetch'] }] } });
-  expect(res.status, res.text).toBe(201);
-  const deadline = Date.now() + 30_000;
-  while ((await api(server, 'GET', '/api/tasks?status=completed', { token: operator })).json.items?.length !== 2) {
-    if (Date.now() > deadline) throw new Error('tasks did not complete');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  page = await browser.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(operator);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
+  portal = await startPortal({ processEnv: { OW_TASK_POLL_MS: '100' } });
+  ({ server } = portal);
+  operator = await createToken(server, 'operator', 'ops olga');
+  await enqueueTasks(server, operator, [{ key: 'fetch', handler: 'noop' }, { key: 'index', handler: 'echo', dependsOn: ['fetch'] }]);
+  await until('the tasks to complete', async () => ((await api(server, 'GET', '/api/tasks?status=completed', { token: operator })).json.items?.length === 2 ? true : undefined));
+  page = await signedInPage(portal, operator);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
 describe('operations pages', () => {
