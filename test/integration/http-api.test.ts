@@ -1,6 +1,7 @@
 // The foundation API as a client meets it: auth, roles, problems, limits, audit, OpenAPI, metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 let server: TestServer;
 let viewer: string;
@@ -8,8 +9,8 @@ let operator: string;
 
 beforeAll(async () => {
   server = await startTestServer({ env: { OW_BODY_LIMIT: '2048', OW_SIGNIN_RATE_LIMIT: '5' } });
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'v' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'o' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'v');
+  operator = await createToken(server, 'operator', 'o');
 });
 afterAll(async () => {
   await server.close();
