@@ -65,7 +65,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ow-support-sla-'));
   running = await startServer(loadConfig({ port: 0, dataDir, logLevel: 'silent' }, { OW_ADMIN_TOKEN: ADMIN, OW_SIGNIN_RATE_LIMIT: '1000' }), createLogger('silent', false), { clock });
   browser = await launchBrowser();
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,7 @@
 // tickets they stay "not yet resolvable"; with live tickets handled at known instants they resolve to the
 // hand-computed MTTR, first response, SLA breach rate and re-escalation rate, in the bound item's unit.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AdvisorService } from '../../src/engine/advisor-service';
 import { TicketService, SupportAgentService } from '../../src/engine/ticket-runtime';
 import type { Db } from '../../src/store/db';
@@ -15,25 +15,28 @@ const clock = { now: () => new Date(nowMs) };
 const content = (file: string) => new URL(`../../content/advisor/${file}`, import.meta.url);
 
 describe.each(DRIVERS)('escalation KPI bindings on %s', (driver) => {
-  let db: Db;
+  let db: Db | undefined;
   let advisor: AdvisorService;
   let tickets: TicketService;
 
-  beforeAll(async () => {
+  /** A fresh store per attempt: the bindings read every live ticket, so a retry must not see the first one's. */
+  async function freshStore(): Promise<void> {
+    await db?.close();
     db = await openTestDb(driver);
     advisor = new AdvisorService(db, clock);
     // No SLA monitor observer here: tickets carry no clocks, so breach cycles follow the default targets.
     tickets = new TicketService(db, clock);
     const agents = new SupportAgentService(db, tickets, clock, 'cli');
     for (const tier of ['L1', 'L2']) await agents.create({ id: `agent-${tier.toLowerCase()}`, name: tier, tier, status: 'online', maxConcurrent: 10 }, 'test');
-  });
+  }
   afterAll(async () => {
     await db?.close();
   });
 
   const kpiFile = async (name: string) => JSON.parse(await readFile(content(name), 'utf8')) as unknown;
 
-  it('resolves mttr, first response, breach and re-escalation rates from live tickets, converted to each item\'s unit', async () => {
+  it('resolves mttr, first response, breach and re-escalation rates from live tickets, converted to each item\'s unit', { timeout: 180_000 }, async () => {
+    await freshStore();
     const empty = await advisor.kpi(await kpiFile('okrs-escalation.json'), '2026-04-06');
     expect(empty.bindings.map((b) => [b.metric, b.status])).toEqual([
       ['mttr', 'not yet resolvable'],
