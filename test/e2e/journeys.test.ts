@@ -5,10 +5,11 @@
 // journey; a registered definition shows a running task growing and a failed task retried; the
 // dashboard's figures follow; a viewer sees it all without any action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import type { Browser, Locator } from 'playwright-core';
+import type { TestServer } from '../helpers/server';
+import { createToken, openSignedIn, seed, signIn, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
 let browser: Browser;
 let operator: string;
@@ -44,35 +45,21 @@ const slowDefinition = {
 };
 
 beforeAll(async () => {
-  requirePortalBuild();
   // The server's worker loop claims ready tasks every 100 ms, so stage work runs while we watch.
-  process.env.OW_TASK_POLL_MS = '100';
-  process.env.OW_TASK_SWEEP_MS = '100';
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
-  operator = await token('operator', 'delivery lead');
-  viewer = await token('viewer', 'exec');
-  const registered = await api(server, 'POST', '/api/journey-definitions', { token: operator, body: slowDefinition });
-  expect(registered.status, registered.text).toBe(201);
+  portal = await startPortal({ processEnv: { OW_TASK_POLL_MS: '100', OW_TASK_SWEEP_MS: '100' } });
+  ({ server, browser } = portal);
+  operator = await createToken(server, 'operator', 'delivery lead');
+  viewer = await createToken(server, 'viewer', 'exec');
+  await seed(server, operator, 'POST', '/api/journey-definitions', slowDefinition);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-}
-
 async function startViaApi(definition: string, clientId: string): Promise<string> {
-  const res = await api(server, 'POST', '/api/journeys', { token: operator, body: { definition, clientId } });
-  expect(res.status, res.text).toBe(201);
-  return (res.json.journey as { journeyId: string }).journeyId;
+  const started = await seed(server, operator, 'POST', '/api/journeys', { definition, clientId });
+  return (started.journey as { journeyId: string }).journeyId;
 }
 
 /** One attribute of every element a locator matches, in document order (no DOM types needed). */
@@ -86,12 +73,8 @@ const SEED_TRIGGERS = ['security_vulnerability', 'data_quality_low', 'user_satis
 
 describe('Journeys in the portal', () => {
   it('runs a client journey from the list to Pilot and back, live, with role-checked actions', { timeout: 300_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, operator);
+    const opened = await openSignedIn(portal, operator, { from: 'sign-in', timeoutMs: 30_000, context: { viewport: { width: 1400, height: 1000 } } });
+    const { page, pageErrors } = opened;
 
     // Start seed 003's client onboarding from the list page; the portal opens the new journey.
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Journeys' }).click();
@@ -265,14 +248,14 @@ describe('Journeys in the portal', () => {
     expect(await success.textContent()).toContain('0 reached Production of 1 decided');
     expect(await rollbackRate.locator('.jd-card-value').textContent()).toBe('50%');
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await opened.close();
 
     // A viewer sees the journeys, the timeline, the Gantt and the gates, and no action at all.
     const viewerContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const viewerPage = await viewerContext.newPage();
     viewerPage.setDefaultTimeout(30_000);
     viewerPage.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(viewerPage, viewer);
+    await signIn(viewerPage, server, viewer);
     await viewerPage.goto(`${server.url}/journeys`);
     await viewerPage.getByRole('table', { name: 'Journeys' }).locator(`[data-journey="${journeyId}"]`).waitFor();
     expect(await viewerPage.getByRole('region', { name: 'Start a journey' }).count()).toBe(0);

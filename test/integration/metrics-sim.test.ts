@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOw } from '../helpers/cli';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 let server: TestServer;
 let viewer: string;
@@ -30,8 +31,8 @@ async function postCsv(body: string, token: string, commit = false) {
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'v' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'o' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'v');
+  operator = await createToken(server, 'operator', 'o');
   dir = await mkdtemp(join(tmpdir(), 'ow-metrics-'));
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile2020 } from '../core/ows/pattern-fixtures';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 import { CATALOG_DIR, catalogJson, failingBothGates, FLAGSHIP_SLUG, patternJson } from '../engine/pattern-fixtures';
 
 let server: TestServer;
@@ -15,8 +16,8 @@ const flagship = `/api/patterns/${FLAGSHIP_SLUG}`;
 
 beforeAll(async () => {
   server = await startTestServer();
-  viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer', name: 'consultant' } })).json.token as string;
-  operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator', name: 'editor' } })).json.token as string;
+  viewer = await createToken(server, 'viewer', 'consultant');
+  operator = await createToken(server, 'operator', 'editor');
 });
 afterAll(async () => {
   await server.close();
