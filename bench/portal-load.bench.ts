@@ -58,6 +58,7 @@ async function serverRole(): Promise<void> {
           old: async () => Promise.all([repo.liveTaskQueuesByScan(db), repo.taskActivity(db, hourAgo, new Date(now.getTime() + 1))]),
           new: async () => Promise.all([repo.liveTaskQueues(db), running.runtime.queues.lastHour(now)]),
         };
+        await seedHistory(db, now, repo);
         const figures: Record<string, { wall: number[]; cpu: number[] }> = { old: { wall: [], cpu: [] }, new: { wall: [], cpu: [] } };
         for (let i = 0; i < AB_ROUNDS; i++) {
           for (const name of ['old', 'new'] as const) {
@@ -71,7 +72,12 @@ async function serverRole(): Promise<void> {
         }
         const tasks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tasks'))[0]?.n ?? 0;
         const events = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]?.n ?? 0;
-        send({ type: 'ab', result: { rounds: AB_ROUNDS, tasks, events, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { wallP50: summarize(v.wall).p50, wallP95: summarize(v.wall).p95, cpuP50: summarize(v.cpu).p50, cpuP95: summarize(v.cpu).p95 }])) } });
+        const plans: Record<string, string[]> = {};
+        for (const [name, sql, params] of EXPLAINED) {
+          const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+          plans[name] = rows.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan|Sort|Limit/.test(l)).map((l) => l.replace(/\s+\(cost=.*$/, '').replace(/^->\s*/, ''));
+        }
+        send({ type: 'ab', result: { rounds: AB_ROUNDS, tasks, events, plans, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { wallP50: summarize(v.wall).p50, wallP95: summarize(v.wall).p95, cpuP50: summarize(v.cpu).p50, cpuP95: summarize(v.cpu).p95 }])) } });
       })();
     } else if (m.type === 'close') {
       void running.close().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
@@ -79,6 +85,55 @@ async function serverRole(): Promise<void> {
   });
   send({ type: 'ready', url: running.url });
 }
+
+const AB_TASKS = Number(process.env.OW_BENCH_AB_TASKS ?? 100_000);
+
+/**
+ * History for the old-vs-new reads and the EXPLAINs: AB_TASKS finished tasks over 20 handlers (1 in 100
+ * a dead letter), as many task events spread over the last hour, and the hour's per-minute samples as
+ * a running sampler would have written them (by its own query).
+ */
+async function seedHistory(db: import('../src/store/db').Db, now: Date, repo: typeof import('../src/store/queue-repo')): Promise<void> {
+  if (AB_TASKS <= 0) return;
+  await db.query(
+    `INSERT INTO tasks (id, key, name, handler, agent, kind, status, max_retries, retry, run_at, idempotency_key, created_at, updated_at, finished_at, dead_lettered_at)
+     SELECT 'ab-' || g, 'ab-' || g, 'ab', 'ab-h' || (g % 20), 'ab-h' || (g % 20), 'automated', CASE WHEN g % 100 = 0 THEN 'failed' ELSE 'completed' END,
+       0, '{}', $1, 'ab-' || g, $1, $1, $1, CASE WHEN g % 100 = 0 THEN $1::timestamptz END
+     FROM generate_series(1, $2::int) g`,
+    [now, AB_TASKS],
+  );
+  await db.query(
+    `INSERT INTO events (id, topic, key, payload, created_at)
+     SELECT (SELECT COALESCE(max(id), 0) FROM events) + g, CASE WHEN g % 10 = 0 THEN 'task.attempt_failed' ELSE 'task.completed' END, 'ab-' || g,
+       jsonb_build_object('handler', 'ab-h' || (g % 20)), $1::timestamptz - (g % 3600) * interval '1 second'
+     FROM generate_series(1, $2::int) g`,
+    [now, AB_TASKS],
+  );
+  const last = Math.floor(now.getTime() / 60_000) * 60_000 - 60_000;
+  for (let m = 0; m < 60; m++) {
+    const at = new Date(last - m * 60_000);
+    const activity = await repo.taskActivity(db, at, new Date(at.getTime() + 60_000));
+    await repo.insertSamples(db, [...activity].map(([queue, a]) => ({ queue, at: at.toISOString(), depth: 0, running: 0, oldestAgeMs: 0, completed: a.completed, failed: a.failed, deadLettered: a.deadLettered })));
+  }
+  await db.query('ANALYZE tasks');
+  await db.query('ANALYZE events');
+}
+
+/** The list endpoints' queries (as their repos write them), EXPLAINed on the seeded history. */
+const EXPLAINED: Array<[string, string, Array<string | number>]> = [
+  ['dead letters, newest first', "SELECT id FROM tasks t WHERE t.status = 'failed' AND t.dead_lettered_at IS NOT NULL ORDER BY t.seq DESC LIMIT 50", []],
+  ['dead letters of a queue', "SELECT id FROM tasks t WHERE t.status = 'failed' AND t.dead_lettered_at IS NOT NULL AND t.handler = $1 ORDER BY t.seq DESC LIMIT 50", ['ab-h0']],
+  ['dead letters count', "SELECT count(*) FROM tasks t WHERE t.status = 'failed' AND t.dead_lettered_at IS NOT NULL", []],
+  ['tasks, newest first', 'SELECT id FROM tasks t ORDER BY t.seq DESC LIMIT 50', []],
+  ['tasks of a handler', 'SELECT id FROM tasks t WHERE t.handler = $1 ORDER BY t.seq DESC LIMIT 50', ['ab-h3']],
+  ['tasks by status', 'SELECT id FROM tasks t WHERE t.status = $1 ORDER BY t.seq DESC LIMIT 50', ['failed']],
+  ['events after an id', 'SELECT id FROM events WHERE id > $1 ORDER BY id LIMIT 100', [0]],
+  ['events of a topic', 'SELECT id FROM events WHERE topic LIKE $1 ORDER BY id LIMIT 100', ['task.%']],
+  ['audit newest first', 'SELECT id FROM audit_log ORDER BY id DESC LIMIT 50', []],
+  ['context events (queue)', "SELECT id FROM events WHERE (payload @> jsonb_build_object('queue', $1::text) OR payload @> jsonb_build_object('handler', $1::text) OR (key = $1 AND topic LIKE 'queue.%')) ORDER BY id DESC LIMIT 100", ['ab-h7']],
+  ['queue live: active', "SELECT handler, count(*) FROM tasks WHERE status IN ('pending', 'running') GROUP BY handler", []],
+  ['queue live: dead letters', "SELECT handler, count(*) FROM tasks WHERE status = 'failed' AND dead_lettered_at IS NOT NULL GROUP BY handler", []],
+];
 
 // ---- the load generator ------------------------------------------------------------------------
 class ServerProcess {

@@ -178,7 +178,8 @@ export class QueueService {
       const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [SAMPLER_LOCK_KEY]);
       if (!lock?.ok) return 0;
       if (await hasSamplesAt(tx, from)) return 0;
-      const [live, activity] = await Promise.all([liveTaskQueues(tx), taskActivity(tx, from, to)]);
+      const live = await liveTaskQueues(tx);
+      const activity = await taskActivity(tx, from, to);
       const samples: QueueSample[] = [];
       const seen = new Set<string>();
       for (const r of live) {

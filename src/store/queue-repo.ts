@@ -21,7 +21,8 @@ export interface LiveQueueRow {
 export async function liveTaskQueues(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
   const one = queue !== undefined;
   const params = one ? [queue] : [];
-  const [names, active, dead] = await Promise.all([
+  // One after another: inside the sampler's transaction they share one connection.
+  const names = await (
     one
       ? db.query<{ queue: string }>('SELECT handler AS queue FROM tasks WHERE handler = $1 LIMIT 1', params)
       : db.query<{ queue: string }>(
@@ -30,8 +31,9 @@ export async function liveTaskQueues(db: Queryable, queue?: string): Promise<Liv
            UNION ALL
            SELECT (SELECT t.handler FROM tasks t WHERE t.handler > h.queue ORDER BY t.handler LIMIT 1) FROM h WHERE h.queue IS NOT NULL
          ) SELECT queue FROM h WHERE queue IS NOT NULL`,
-      ),
-    db.query<{ queue: string; depth: number; waiting: number; running: number; oldest: Date | null }>(
+      )
+  );
+  const active = await db.query<{ queue: string; depth: number; waiting: number; running: number; oldest: Date | null }>(
       `SELECT handler AS queue,
          count(*) FILTER (WHERE status = 'pending' AND waiting_on = 0)::int AS depth,
          count(*) FILTER (WHERE status = 'pending' AND waiting_on > 0)::int AS waiting,
@@ -39,12 +41,11 @@ export async function liveTaskQueues(db: Queryable, queue?: string): Promise<Liv
          min(COALESCE(ready_at, created_at)) FILTER (WHERE status = 'pending' AND waiting_on = 0) AS oldest
        FROM tasks WHERE status IN ('pending', 'running') ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
       params,
-    ),
-    db.query<{ queue: string; n: number }>(
+    );
+  const dead = await db.query<{ queue: string; n: number }>(
       `SELECT handler AS queue, count(*)::int AS n FROM tasks WHERE status = 'failed' AND dead_lettered_at IS NOT NULL ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
       params,
-    ),
-  ]);
+    );
   const activeBy = new Map(active.map((r) => [r.queue, r] as const));
   const deadBy = new Map(dead.map((r) => [r.queue, r.n] as const));
   return names
