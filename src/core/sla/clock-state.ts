@@ -87,11 +87,26 @@ export function resumeClock(c: SlaClockState, at: number, cal: BusinessCalendarS
   return project({ ...c, runningSince: at, pausedMs: c.pausedMs + (c.pausedSince !== null ? Math.max(0, at - c.pausedSince) : 0), pausedSince: null }, cal);
 }
 
-/** The target is met (first public reply, or solved); a clock met late stays breached. */
+/**
+ * The target is met (first public reply, or solved); a clock met late stays breached, also when it
+ * crossed its breach instant before the monitor fired it (downtime, wake-up lag): the breach is dated
+ * at the projected instant, so breach rates do not depend on how quickly the monitor ran.
+ */
 export function meetClock(c: SlaClockState, at: number, cal: BusinessCalendarSpec): SlaClockState {
   if (c.metAt !== null) return c;
-  const paused = resumeClock(c, at, cal);
-  return { ...paused, elapsedMs: elapsedAt(paused, at, cal), runningSince: null, metAt: at, warningAt: null, breachAt: null };
+  const running = resumeClock(c, at, cal);
+  const missedBreach = running.breachedAt === null && running.breachAt !== null && running.breachAt <= at;
+  const missedWarning = running.warnedAt === null && running.warningAt !== null && running.warningAt <= at;
+  return {
+    ...running,
+    elapsedMs: elapsedAt(running, at, cal),
+    runningSince: null,
+    metAt: at,
+    warningAt: null,
+    breachAt: null,
+    ...(missedWarning ? { warnedAt: running.warningAt } : {}),
+    ...(missedBreach ? { breachedAt: running.breachAt } : {}),
+  };
 }
 
 /** A solved ticket reopened: the resolution clock runs on from where it stopped. */

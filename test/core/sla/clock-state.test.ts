@@ -57,6 +57,20 @@ describe('SLA clock', () => {
     expect(clockStatus(metLate)).toBe('met');
   });
 
+  it('met after its breach instant but before the monitor fired it: breached at the projected instant', () => {
+    const c = startClock('first_response', 'urgent', urgent, t0, CALENDAR_24X7);
+    const metLate = meetClock(c, t0 + 90 * M, CALENDAR_24X7);
+    expect(metLate.breachedAt).toBe(t0 + 60 * M);
+    expect(metLate.warnedAt).toBe(c.warningAt);
+    expect(clockStatus(metLate)).toBe('met');
+    const metInTime = meetClock(c, t0 + 30 * M, CALENDAR_24X7);
+    expect(metInTime.breachedAt).toBeNull();
+    expect(metInTime.warnedAt).toBeNull();
+    // Met while paused after the breach instant would have passed on the wall clock: business time decides.
+    const paused = pauseClock(c, t0 + 10 * M, CALENDAR_24X7);
+    expect(meetClock(paused, t0 + 5 * H, CALENDAR_24X7).breachedAt).toBeNull();
+  });
+
   it('counts in business hours: a ticket raised on Friday evening warns on Monday', () => {
     const cal = businessCalendarInput.parse({ name: 'UK', timeZone: 'Europe/London', weekly: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }] } });
     const friday = Date.parse('2026-02-06T18:00:00Z');
