@@ -1,14 +1,28 @@
-// Reliability on a real PostgreSQL: 5,000 tasks (OW_RELIABILITY_TASKS; 1,000 by default) over 4 `ow worker` processes under each fault in
-// turn — a worker SIGKILLed mid-run, workers killed repeatedly, every worker's backend terminated,
-// the pool exhausted by a slow handler. Every task completes, every effect is applied exactly once
-// (one row per idempotency key under a unique constraint), and the workers recover by themselves.
+// Reliability on a real PostgreSQL: 1,000 tasks by default (OW_RELIABILITY_TASKS=5000 for the issue's
+// figure), in the units of work of journeys of 10 tasks, over 4 `ow worker` processes under each
+// fault in turn — a worker SIGKILLed mid-run, workers killed repeatedly, every worker's backend
+// terminated, the pool exhausted by a slow handler. Every task completes, every effect is applied
+// exactly once (one row per idempotency key under a unique constraint), no journey is left stuck,
+// and the workers recover by themselves.
 // (PostgreSQL stopped and restarted mid-run: reliability-restart.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db';
 import { openPostgres } from '../../src/store/drivers/pg-driver';
 import { migrate } from '../../src/store/migrate';
 import { createPgDatabase } from '../helpers/databases';
-import { allCompleted, completed, enqueueEffects, expectExactlyOnce, Fleet, LEASE_MS, prepareEffects, SWEEP_MS, TASKS, until, WORKERS } from './reliability-fleet';
+import { completed, expectSettled, Fleet, LEASE_MS, prepareEffects, startEffects, STARTS_AT_ONCE, SWEEP_MS, TASKS, until, WORKERS } from './reliability-fleet';
+
+/**
+ * How late past one sweep interval the sweep may take back an expired lease. The three surviving
+ * workers each sweep every SWEEP_MS, so an idle machine takes one back within SWEEP_MS. On a loaded
+ * two-core CI machine (the suite's other vitest fork, four workers and PostgreSQL share it; load
+ * averages near 40 were seen while measuring) a worker's event loop stalls for seconds and the
+ * sweep's transaction queues on the journey row behind in-flight completions: 5 s covers that. The
+ * bound is not what catches a fleet that never sweeps: its leases are never taken back and the wait
+ * for the take-back times out (the replacement worker joins only after it, so a sweep that runs only
+ * when a worker starts cannot pass either).
+ */
+const SWEEP_TOLERANCE_MS = 5_000;
 
 describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
   let db: Db;
@@ -16,7 +30,7 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
 
   beforeAll(async () => {
     const url = await createPgDatabase();
-    db = await openPostgres(url, { max: 3, applicationName: 'reliability-test' });
+    db = await openPostgres(url, { max: STARTS_AT_ONCE + 1, applicationName: 'reliability-test' });
     await migrate(db);
     await prepareEffects(db);
     fleet = new Fleet(url);
@@ -28,14 +42,11 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
     await db?.close();
   });
 
-  it('a worker SIGKILLed mid-run: its tasks are taken back within one lease plus one sweep, each effect applied once', async () => {
-    // A fresh prefix per attempt: a retried test must not find the first attempt's tasks done.
-    const kill = `kill${Date.now()}`;
-    await enqueueEffects(db, kill, { holdMs: 20 });
-    await until('a fifth of the tasks to complete', async () => ((await completed(db, kill)) >= TASKS / 5 ? true : undefined));
+  it('a worker SIGKILLed mid-run: the sweep takes its tasks back within one lease plus one sweep, each effect applied once', async () => {
+    const batch = await startEffects(db, 'kill', { holdMs: 20 });
+    await until('a fifth of the tasks to complete', async () => ((await completed(db, batch)) >= TASKS / 5 ? true : undefined));
     // The victim: a worker holding leases. Once it is dead, the tasks still running under its lease are orphans.
-    const replacements: Array<Promise<unknown>> = [];
-    let orphans: { leaseId: string; ids: string[]; killedAt: number } | undefined;
+    let orphans: { leaseId: string; ids: string[]; expiry: Map<string, number>; deadAt: number } | undefined;
     while (!orphans) {
       const victim = await until('a worker holding leases', async () => {
         for (const w of fleet.alive()) {
@@ -44,63 +55,83 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
         }
         return undefined;
       }, 60_000, 10);
-      const killedAt = Date.now();
       await fleet.kill(victim);
-      replacements.push(fleet.spawn(1));
-      const rows = await db.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'running' AND lease_owner = $1", [victim.leaseId]);
-      if (rows.length > 0) orphans = { leaseId: victim.leaseId, ids: rows.map((r) => r.id), killedAt };
+      // After the exit every lease it will ever hold was computed: none can run out later than this plus one lease.
+      const deadAt = Date.now();
+      const rows = await db.query<{ id: string; expires: Date }>("SELECT id, lease_expires_at AS expires FROM tasks WHERE status = 'running' AND lease_owner = $1", [victim.leaseId]);
+      if (rows.length > 0) orphans = { leaseId: victim.leaseId, ids: rows.map((r) => r.id), expiry: new Map(rows.map((r) => [r.id, r.expires.getTime()] as const)), deadAt };
+      else await fleet.spawn(1);
     }
     const dead = orphans;
+    // Each orphan's final lease expiry, from the row itself; polled until the sweep clears it, keeping the
+    // latest value seen (a renewal already on the wire at the kill can still land just after it).
+    const expiry = dead.expiry;
     await until('the killed worker’s leases to be taken back', async () => {
-      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE id = ANY($1::text[]) AND status = 'running' AND lease_owner = $2", [dead.ids, dead.leaseId]);
-      return rows[0]!.n === 0 ? true : undefined;
+      const rows = await db.query<{ id: string; expires: Date }>(
+        "SELECT id, lease_expires_at AS expires FROM tasks WHERE id = ANY($1::text[]) AND status = 'running' AND lease_owner = $2",
+        [dead.ids, dead.leaseId],
+      );
+      for (const r of rows) expiry.set(r.id, Math.max(expiry.get(r.id) ?? 0, r.expires.getTime()));
+      return rows.length === 0 ? true : undefined;
     }, 30_000, 20);
-    const takenBackMs = Date.now() - dead.killedAt;
-    // Each orphan's lease ran out no later than one lease after the kill (the last renewal came before it)…
-    const leases = await db.query<{ late: number }>(
-      "SELECT max(extract(epoch FROM (e.created_at - $2::timestamptz)) * 1000)::int AS late FROM events e WHERE e.topic = 'task.attempt_failed' AND e.payload->>'taskId' = ANY($1::text[])",
-      [dead.ids, new Date(dead.killedAt)],
+    // The replacement joins only now: were the sweep not running in the surviving workers, the take-back
+    // above would have timed out instead of being done by a worker that sweeps only when it starts.
+    const replacement = fleet.spawn(1);
+    // When the sweep took each orphan back: its own 'lease expired' event, stamped in the transaction that did it.
+    const swept = await db.query<{ id: string; at: Date }>(
+      "SELECT payload->>'taskId' AS id, min(created_at) AS at FROM events WHERE topic = 'task.attempt_failed' AND payload->>'taskId' = ANY($1::text[]) AND payload->>'error' LIKE $2 GROUP BY 1",
+      [dead.ids, `lease expired: worker ${dead.leaseId}%`],
     );
-    // …and the sweep took it back within one lease plus one sweep of the kill, measured on the server's
-    // own timestamps (3 s of slack for process scheduling on a loaded two-core machine).
-    expect(leases[0]!.late).toBeLessThan(LEASE_MS + SWEEP_MS + 3_000);
-    expect(takenBackMs).toBeLessThan(LEASE_MS + SWEEP_MS + 5_000);
-    const swept = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE topic = 'task.attempt_failed' AND payload->>'error' LIKE $1", [`lease expired: worker ${dead.leaseId}%`]);
-    expect(swept[0]!.n).toBe(dead.ids.length);
-    console.info(`reliability: ${dead.ids.length} orphaned task(s) taken back ${takenBackMs} ms after the SIGKILL (lease ${LEASE_MS} ms, sweep ${SWEEP_MS} ms)`);
-    await allCompleted(db, kill);
-    const { reruns } = await expectExactlyOnce(db, kill);
+    const sweptAt = new Map(swept.map((r) => [r.id, r.at.getTime()] as const));
+    // An orphan not swept had its completion on the wire when the worker died: it committed, under the victim's lease.
+    const notSwept = dead.ids.filter((id) => !sweptAt.has(id));
+    if (notSwept.length > 0) {
+      const finished = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE topic = 'task.completed' AND payload->>'taskId' = ANY($1::text[]) AND payload->>'worker' = $2", [notSwept, dead.leaseId]);
+      expect(finished[0]!.n, `orphans neither swept nor completed by the victim: ${notSwept.join(', ')}`).toBe(notSwept.length);
+    }
+    expect(sweptAt.size).toBeGreaterThan(0);
+    const lags = [...sweptAt].map(([id, at]) => ({ id, expiresAt: expiry.get(id)!, sweptAt: at }));
+    const shown = JSON.stringify({ deadAt: dead.deadAt, lags });
+    for (const l of lags) {
+      // The lease ran out within one lease period of the kill (the last renewal came before it)…
+      expect(l.expiresAt, shown).toBeLessThanOrEqual(dead.deadAt + LEASE_MS);
+      // …and a sweep took the task back within one sweep interval of that, plus SWEEP_TOLERANCE_MS.
+      expect(l.sweptAt - l.expiresAt, shown).toBeGreaterThanOrEqual(0);
+      expect(l.sweptAt - l.expiresAt, shown).toBeLessThanOrEqual(SWEEP_MS + SWEEP_TOLERANCE_MS);
+    }
+    const worst = Math.max(...lags.map((l) => l.sweptAt - l.expiresAt));
+    console.info(`reliability: ${sweptAt.size} orphaned task(s) swept at most ${worst} ms after their lease ran out (lease ${LEASE_MS} ms, sweep ${SWEEP_MS} ms)`);
+    const { reruns } = await expectSettled(db, batch);
     // The orphans ran again (after applying their effect, most of them): counted, never applied twice.
     expect(reruns).toBeLessThanOrEqual(dead.ids.length);
-    await Promise.all(replacements);
+    await replacement;
     fleet.expectAllAlive();
+    expect(fleet.alive()).toHaveLength(WORKERS);
   }, 240_000);
 
   it('workers killed again and again while replacements join: all complete, each effect once', async () => {
-    await enqueueEffects(db, 'churn', { holdMs: 10 });
+    const batch = await startEffects(db, 'churn', { holdMs: 10 });
     const spawns: Array<Promise<unknown>> = [];
     for (let round = 0; round < 3; round++) {
-      await until(`round ${round} progress`, async () => ((await completed(db, 'churn')) >= (TASKS / 5) * (round + 1) ? true : undefined));
+      await until(`round ${round} progress`, async () => ((await completed(db, batch)) >= (TASKS / 5) * (round + 1) ? true : undefined));
       const victim = fleet.alive()[0]!;
       await fleet.kill(victim);
       spawns.push(fleet.spawn(1));
     }
-    await allCompleted(db, 'churn');
-    await expectExactlyOnce(db, 'churn');
+    await expectSettled(db, batch);
     await Promise.all(spawns);
     fleet.expectAllAlive();
     expect(fleet.alive()).toHaveLength(WORKERS);
   }, 240_000);
 
   it('every worker backend terminated with pg_terminate_backend: workers reconnect (pool and LISTEN), all complete, each effect once', async () => {
-    await enqueueEffects(db, 'terminate', { holdMs: 10 });
-    await until('some progress', async () => ((await completed(db, 'terminate')) >= TASKS / 5 ? true : undefined));
+    const batch = await startEffects(db, 'terminate', { holdMs: 10 });
+    await until('some progress', async () => ((await completed(db, batch)) >= TASKS / 5 ? true : undefined));
     const terminated = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('ow-worker', 'orchestration-wisdom-listen')) x",
     );
     expect(terminated[0]!.n).toBeGreaterThanOrEqual(WORKERS);
-    await allCompleted(db, 'terminate');
-    await expectExactlyOnce(db, 'terminate');
+    await expectSettled(db, batch);
     fleet.expectAllAlive();
     // The LISTEN connections came back by themselves: one per worker again.
     await until('every worker to LISTEN again', async () => {
@@ -111,9 +142,8 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
 
   it('the connection pool exhausted by a slow handler: heartbeats and commits queue, nothing is lost or applied twice', async () => {
     // Each task holds two pooled connections for 400 ms: 8 slots want 16 of the pool's 10.
-    await enqueueEffects(db, 'pool', { holdDbMs: 400, holdConnections: 2 });
-    await allCompleted(db, 'pool', 200_000);
-    await expectExactlyOnce(db, 'pool');
+    const batch = await startEffects(db, 'pool', { holdDbMs: 400, holdConnections: 2 });
+    await expectSettled(db, batch, 200_000);
     fleet.expectAllAlive();
   }, 300_000);
 });

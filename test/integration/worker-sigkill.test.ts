@@ -45,25 +45,42 @@ describe('a worker killed with SIGKILL mid-task on PostgreSQL', () => {
         return effect && t?.status === 'running' ? t : undefined;
       });
       const killedWorker = running.leaseOwner!;
+      const exited = new Promise((resolve) => first.child.once('exit', resolve));
       first.child.kill('SIGKILL');
-      const killedAt = Date.now();
+      await exited;
+      // Every lease the dead worker will ever hold was computed by now: none runs out later than one lease from here.
+      const deadAt = Date.now();
+      // The lease's final expiry, read from the row (latest value seen: a renewal on the wire at the kill may land after it).
+      let expiresAt = Date.parse(running.leaseExpiresAt!);
+      const readExpiry = async () => {
+        const t = await getTask(db, task!.id);
+        if (t?.status === 'running' && t.leaseOwner === killedWorker && t.leaseExpiresAt) expiresAt = Math.max(expiresAt, Date.parse(t.leaseExpiresAt));
+      };
+      await readExpiry();
 
       const second = await startOw(['worker'], /joined postgres/, env);
       children.push(second.child);
+      // The second worker could not sweep before it ran: from then on, one sweep interval.
+      const joinedAt = Date.now();
       const done = await until('another worker to complete the task', async () => {
+        await readExpiry();
         const t = await getTask(db, task!.id);
         return t?.status === 'completed' ? t : undefined;
       });
-      const pickedUpWithin = Date.now() - killedAt;
-
       expect(done).toMatchObject({ totalAttempts: 2, output: { firstRun: false, runs: 2 } });
       expect(await listEffects(db, [task!.idempotencyKey])).toEqual([{ idempotencyKey: task!.idempotencyKey, taskId: task!.id, runs: 2 }]);
       const events = (await readEvents(db, { key: task!.id, limit: 100 })).map((e) => ({ topic: e.topic, worker: e.payload.worker, error: e.payload.error }));
       expect(events.map((e) => e.topic)).toEqual(['task.started', 'task.attempt_failed', 'task.started', 'task.completed']);
       expect(events[1]!.error).toContain(`lease expired: worker ${killedWorker}`);
       expect(events[3]!.worker).not.toBe(killedWorker);
-      // Lease, one sweep, the 3 s hold and process start-up: well under 15 s.
-      expect(pickedUpWithin).toBeLessThan(15_000);
+      // Picked up within one lease plus one sweep, on the database's timestamps: the lease ran out within one
+      // lease of the kill, and the sweep (its 'lease expired' event) came within one sweep interval of the
+      // later of that and the second worker's start, plus 2 s for a loaded two-core machine (a worker that
+      // never sweeps would never take the task back, and this test would time out above).
+      const swept = (await readEvents(db, { key: task!.id, limit: 100 })).find((e) => e.topic === 'task.attempt_failed')!;
+      expect(expiresAt).toBeLessThanOrEqual(deadAt + LEASE_MS);
+      expect(Date.parse(swept.createdAt)).toBeGreaterThanOrEqual(expiresAt);
+      expect(Date.parse(swept.createdAt) - Math.max(expiresAt, joinedAt)).toBeLessThanOrEqual(SWEEP_MS + 2_000);
       expect(await second.stop('SIGTERM')).toBe(0);
     } finally {
       for (const c of children) c.kill('SIGKILL');
