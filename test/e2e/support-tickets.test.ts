@@ -4,24 +4,23 @@
 // the list filters from the URL and refreshes from the event stream; comments and status change work;
 // a viewer has no create form or action; user markup is text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requirePortalBuild } from '../helpers/browser';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import type { Browser } from 'playwright-core';
+import { api, type TestServer } from '../helpers/server';
+import { createToken, openSignedIn, seed, signIn, startPortal, type Portal } from '../helpers/portal-session';
 
+let portal: Portal;
 let server: TestServer;
 let browser: Browser;
 let operator: string;
 let viewer: string;
 
 beforeAll(async () => {
-  requirePortalBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const token = async (role: string, name: string) => (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role, name } })).json.token as string;
-  operator = await token('operator', 'support lead');
-  viewer = await token('viewer', 'auditor');
-  const agent = async (body: Record<string, unknown>) => expect((await api(server, 'POST', '/api/support-agents', { token: operator, body })).status).toBe(201);
-  const ticket = async (subject: string) => (await api(server, 'POST', '/api/tickets', { token: operator, body: { subject } })).json as { id: string; assigneeId: string | null };
+  portal = await startPortal();
+  ({ server, browser } = portal);
+  operator = await createToken(server, 'operator', 'support lead');
+  viewer = await createToken(server, 'viewer', 'auditor');
+  const agent = (body: Record<string, unknown>) => seed(server, operator, 'POST', '/api/support-agents', body);
+  const ticket = async (subject: string) => (await seed(server, operator, 'POST', '/api/tickets', { subject })) as { id: string; assigneeId: string | null };
   // ana alone online takes two tickets; ben and carl arrive afterwards with none.
   await agent({ id: 'ana', name: 'Ana', status: 'online', maxConcurrent: 4 });
   expect((await ticket('first')).assigneeId).toBe('ana');
@@ -31,27 +30,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
-}
 
 const SUBJECT = 'VPN <b>down</b> <img src=x onerror="window.__owned=1">';
 
 describe('Tickets in the portal', () => {
   it('routes a new ticket to the least-loaded agent and explains why; lists, comments, solves; a viewer only reads', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, operator);
+    const opened = await openSignedIn(portal, operator, { from: 'sign-in', timeoutMs: 30_000, context: { viewport: { width: 1400, height: 1000 } } });
+    const { page, pageErrors } = opened;
 
     await page.goto(`${server.url}/support`);
     await page.getByRole('link', { name: 'Tickets' }).first().click();
@@ -127,7 +114,7 @@ describe('Tickets in the portal', () => {
     const viewerContext = await browser.newContext();
     const viewerPage = await viewerContext.newPage();
     viewerPage.setDefaultTimeout(30_000);
-    await signIn(viewerPage, viewer);
+    await signIn(viewerPage, server, viewer);
     await viewerPage.goto(`${server.url}/support/tickets`);
     await viewerPage.locator(`tr[data-ticket="${id}"]`).waitFor();
     expect(await viewerPage.getByRole('region', { name: 'Create a ticket' }).count()).toBe(0);
@@ -138,6 +125,6 @@ describe('Tickets in the portal', () => {
     await viewerContext.close();
 
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await opened.close();
   });
 });
