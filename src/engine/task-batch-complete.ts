@@ -5,9 +5,9 @@
 import { TASK_TOPICS } from '../core/journey/topics';
 import type { Db } from '../store/db';
 import type { StoredEvent } from '../store/events-repo';
-import { completeLeasedBatch, type TaskRecord } from '../store/task-repo';
+import { completeLeasedBatchWithEvents, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
-import { commitEngineChange } from './task-commit';
+import { retryOnConflict } from './task-commit';
 import { reportedMetrics, taskEventKey, taskEventPayload } from './task-outcomes';
 
 interface Pending {
@@ -39,7 +39,10 @@ export class CompletionBatcher {
   complete(task: TaskRecord, output: Record<string, unknown>): Promise<TaskRecord | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, output, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.flushing) return;
+      // Tasks claimed together finish within a few ticks: wait one turn of the event loop so they share the first commit too.
+      this.flushing = true;
+      setImmediate(() => void this.flush());
     });
   }
 
@@ -49,20 +52,21 @@ export class CompletionBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const { result } = await commitEngineChange(
-            this.db,
-            this.clock,
-            async (tx, now) => {
-              const done = await completeLeasedBatch(tx, this.owner, batch.map((p) => ({ id: p.task.id, attempt: p.task.attempt, output: p.output })), now);
-              const events = done.map((t) => ({
+          // The completions and their task.completed events are one statement: one round trip per batch.
+          const now = this.clock.now();
+          const done = await retryOnConflict(() => completeLeasedBatchWithEvents(this.db, this.owner, batch.map((p) => ({ id: p.task.id, attempt: p.task.attempt, output: p.output })), now));
+          if (done.length > 0) {
+            this.onEvents(
+              done.map(({ task: t, eventId }) => ({
+                id: eventId,
                 topic: TASK_TOPICS.completed,
                 key: taskEventKey(t),
                 payload: taskEventPayload(t, { worker: this.owner, durationMs: t.attemptStartedAt ? now.getTime() - Date.parse(t.attemptStartedAt) : null }),
-              }));
-              return { result: new Map(done.map((t) => [t.id, t] as const)), events };
-            },
-            this.onEvents,
-          );
+                createdAt: now.toISOString(),
+              })),
+            );
+          }
+          const result = new Map(done.map(({ task: t }) => [t.id, t] as const));
           for (const p of batch) p.resolve(result.get(p.task.id));
         } catch (err) {
           for (const p of batch) p.reject(err);

@@ -20,28 +20,35 @@ function retryable(err: unknown): boolean {
   return typeof err === 'object' && err !== null && RETRYABLE.has(String((err as { code?: unknown }).code));
 }
 
+/** Runs `fn` again (a few times, after a short jittered wait) when PostgreSQL aborted it for a deadlock or a serialization failure. */
+export async function retryOnConflict<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!retryable(err) || attempt >= MAX_TRIES) throw err;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 10)));
+    }
+  }
+}
+
 export async function commitEngineChange<T>(
   db: Db,
   clock: Clock,
   work: (tx: Queryable, now: Date) => Promise<EngineChange<T>>,
   afterCommit?: (events: StoredEvent[]) => void,
 ): Promise<{ result: T; events: StoredEvent[] }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await commitChange(
-        db,
-        clock,
-        async (tx, now) => {
-          const out = await work(tx, now);
-          const [first, ...rest] = out.audits ?? [];
-          for (const a of rest) await appendAudit(tx, a, now);
-          return { result: out.result, ...(first ? { audit: first } : {}), events: out.events ?? [] };
-        },
-        afterCommit,
-      );
-    } catch (err) {
-      if (!retryable(err) || attempt >= MAX_TRIES) throw err;
-      await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 10)));
-    }
-  }
+  return retryOnConflict(() =>
+    commitChange(
+      db,
+      clock,
+      async (tx, now) => {
+        const out = await work(tx, now);
+        const [first, ...rest] = out.audits ?? [];
+        for (const a of rest) await appendAudit(tx, a, now);
+        return { result: out.result, ...(first ? { audit: first } : {}), events: out.events ?? [] };
+      },
+      afterCommit,
+    ),
+  );
 }

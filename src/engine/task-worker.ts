@@ -6,7 +6,7 @@ import type { Db } from '../store/db';
 import type { StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
 import { TASKS_CHANNEL } from '../store/task-plans';
-import { claimTasks, expiredLeases, lockTask, nextDueAt, releaseLeases, renewLeases, type TaskRecord } from '../store/task-repo';
+import { claimTasksWithEvents, expiredLeases, lockTask, nextDueAt, releaseLeases, renewLeases, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import type { JourneyDefinitions } from './journey-definitions';
@@ -14,7 +14,7 @@ import type { JourneyTimers } from './journey-timers';
 import { runAttempt } from './task-attempt';
 import { CompletionBatcher, completesAlone } from './task-batch-complete';
 import { timeOutOverdueHumanTasks } from './task-human-due';
-import { commitEngineChange } from './task-commit';
+import { commitEngineChange, retryOnConflict } from './task-commit';
 import { commitFailure, commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
 import { recomputeUnits } from './task-units';
 import type { TaskWorkerOptions } from './task-worker-options';
@@ -153,15 +153,12 @@ export class TaskWorker {
 
   /** Claims up to `limit` ready tasks and marks them running under this worker's lease. */
   async claim(limit: number): Promise<TaskRecord[]> {
-    const { result: claimed } = await commitEngineChange(
-      this.db,
-      this.clock,
-      async (tx, now) => {
-        const tasks = await claimTasks(tx, this.id, limit, now, this.options.leaseMs);
-        return { result: tasks, events: tasks.map((t) => ({ topic: TASK_TOPICS.started, key: taskEventKey(t), payload: taskEventPayload(t, { worker: this.id }) })) };
-      },
-      this.onEvents,
-    );
+    // One statement claims the tasks and writes their task.started events (atomic without a transaction):
+    // a claim is one round trip, not five.
+    const now = this.clock.now();
+    const rows = await retryOnConflict(() => claimTasksWithEvents(this.db, this.id, limit, now, this.options.leaseMs));
+    const claimed = rows.map((r) => r.task);
+    if (rows.length > 0) this.onEvents(rows.map((r) => ({ id: r.eventId, topic: TASK_TOPICS.started, key: taskEventKey(r.task), payload: taskEventPayload(r.task, { worker: this.id }), createdAt: now.toISOString() })));
     this.stats.claimed += claimed.length;
     const units = claimed.map((t) => t.unitId).filter((u): u is string => u !== null);
     // Units are updated in their own transaction: a claim holds task locks only (see task-outcomes' lock order).

@@ -17,8 +17,24 @@ export interface StoredEvent {
 }
 
 export const EVENTS_CHANNEL = 'ow_events';
-/** Serializes event writers so ids become visible in commit order: a reader never skips an id. */
-const EVENT_ORDER_LOCK_KEY = 7_100_421_002;
+
+/*
+ * Why ids are not a plain sequence: with a sequence, a transaction that took id 5 can commit after
+ * one that took id 6, and a reader that already moved past 6 would skip 5. A global writer lock
+ * fixed that but serialised every commit of every worker. Instead an event's id is its writing
+ * transaction's id (xid8) shifted left by ID_SHIFT bits, plus its place in that transaction. Every
+ * transaction that can still commit has an xid at or above the oldest running one
+ * (pg_snapshot_xmin(pg_current_snapshot())), so every id below HORIZON is final: a tailing reader
+ * that reads only below it never skips an event (the outbox readers of Marten and Eventuous do the same).
+ * Ids stay below 2^53 (exact in JavaScript) for the first 2^33 transactions of a database.
+ */
+const ID_SHIFT = 20;
+/** SQL: the first event id of the current transaction, minus one (its events are numbered from 1 up). */
+export const EVENT_ID_BASE = `(pg_current_xact_id()::text::bigint << ${ID_SHIFT})`;
+/** Most events one transaction may write (ids of the next xid start there). */
+export const MAX_EVENTS_PER_TRANSACTION = 2 ** ID_SHIFT - 1;
+/** The first id no settled event can have yet: transactions at or above the snapshot's xmin may still commit. */
+const HORIZON = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${ID_SHIFT})`;
 
 interface EventRow {
   id: number;
@@ -34,18 +50,22 @@ function toEvent(r: EventRow): StoredEvent {
 
 export async function appendEvents(tx: Queryable, events: ReadonlyArray<NewEvent>, now: Date): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK_KEY]);
-  // One statement for the whole batch (a claim or a batch of completions writes dozens): ids follow the input order.
+  if (events.length > MAX_EVENTS_PER_TRANSACTION) throw new Error(`one transaction may write at most ${MAX_EVENTS_PER_TRANSACTION} events, got ${events.length}`);
+  // One statement for the whole batch (a claim or a batch of completions writes dozens): ids follow the
+  // input order, after those this transaction wrote before (an id past its range fails on the primary key).
+  // The NOTIFY rides in the same statement (one round trip less per change); subscribers only need the wake-up.
   const rows = await tx.query<EventRow>(
-    `INSERT INTO events (topic, key, payload, created_at)
-     SELECT e.topic, e.key, e.payload::jsonb, $4 FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(topic, key, payload, n) ORDER BY e.n
-     RETURNING id, topic, key, payload, created_at`,
+    `WITH base AS (SELECT ${EVENT_ID_BASE} AS lo),
+     prev AS (SELECT coalesce(max(ev.id), base.lo) AS last FROM base LEFT JOIN events ev ON ev.id > base.lo AND ev.id <= base.lo + ${MAX_EVENTS_PER_TRANSACTION} GROUP BY base.lo),
+     ins AS (
+       INSERT INTO events (id, topic, key, payload, created_at)
+       SELECT prev.last + e.n, e.topic, e.key, e.payload::jsonb, $4 FROM prev, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(topic, key, payload, n) ORDER BY e.n
+       RETURNING id, topic, key, payload, created_at),
+     woke AS (SELECT pg_notify('${EVENTS_CHANNEL}', max(id)::text) FROM ins)
+     SELECT ins.* FROM ins CROSS JOIN woke`,
     [events.map((e) => e.topic), events.map((e) => e.key ?? null) as string[], events.map((e) => JSON.stringify(e.payload)), now],
   );
-  const stored = rows.map(toEvent).sort((a, b) => a.id - b.id);
-  const last = stored.at(-1);
-  if (last) await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(last.id)]);
-  return stored;
+  return rows.map(toEvent).sort((a, b) => a.id - b.id);
 }
 
 export interface EventQuery {
@@ -54,6 +74,12 @@ export interface EventQuery {
   topicPrefixes?: ReadonlyArray<string>;
   key?: string;
   limit: number;
+  /**
+   * Only events no running transaction can still precede (below the horizon): what a reader that
+   * tails the log from `after` needs to never skip one. Defaults to on when tailing (`after` > 0
+   * without `key`); reads of a whole history and reads inside a writing transaction leave it off.
+   */
+  settled?: boolean;
 }
 
 export async function readEvents(db: Queryable, q: EventQuery): Promise<StoredEvent[]> {
@@ -67,6 +93,7 @@ export async function readEvents(db: Queryable, q: EventQuery): Promise<StoredEv
     params.push(q.key);
     where.push(`key = $${params.length}`);
   }
+  if (q.settled ?? ((q.after ?? 0) > 0 && q.key === undefined)) where.push(`id < ${HORIZON}`);
   params.push(q.limit);
   const rows = await db.query<EventRow>(
     `SELECT id, topic, key, payload, created_at FROM events WHERE ${where.join(' AND ')} ORDER BY id ASC LIMIT $${params.length}`,
@@ -77,5 +104,11 @@ export async function readEvents(db: Queryable, q: EventQuery): Promise<StoredEv
 
 export async function lastEventId(db: Queryable): Promise<number> {
   const rows = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM events');
+  return rows[0]?.id ?? 0;
+}
+
+/** The last id a tailing reader may start after: every event at or below it is final (see HORIZON). */
+export async function lastSettledEventId(db: Queryable): Promise<number> {
+  const rows = await db.query<{ id: number | null }>(`SELECT max(id) AS id FROM events WHERE id < ${HORIZON}`);
   return rows[0]?.id ?? 0;
 }

@@ -25,6 +25,22 @@ export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING ${TASK_COLUMNS}`;
 
+/**
+ * insertTask for a whole batch in one statement: $1…$17 are arrays (one element per task, in the
+ * order of insertTask's $1…$17) and $18 is now; rows go in array order (seq follows it).
+ */
+export const insertTaskBatch = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
+  waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at, lease_expires_at)
+  SELECT v.id, v.journey_id, v.uow_id, v.stage, v.key, v.name, v.handler, v.agent, v.kind, 'pending', v.max_retries, v.retry::jsonb, v.waiting_on, v.run_at,
+    v.idempotency_key, v.input::jsonb, v.output_schema::jsonb, v.emits, $18, CASE WHEN v.waiting_on = 0 THEN $18::timestamptz END, $18,
+    CASE WHEN v.waiting_on = 0 AND v.kind = 'human' THEN ${HUMAN_DUE('$18::timestamptz', 'v.retry::jsonb')} END
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[],
+    $12::int[], $13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[])
+    WITH ORDINALITY AS v(id, journey_id, uow_id, stage, key, name, handler, agent, kind, max_retries, retry, waiting_on, run_at, idempotency_key, input, output_schema, emits, n)
+  ORDER BY v.n
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING ${TASK_COLUMNS}`;
+
 export const insertDependency = `WITH edge AS (INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING depends_on)
   UPDATE tasks SET dependants = dependants + 1 WHERE id IN (SELECT depends_on FROM edge)`;
 
@@ -43,6 +59,53 @@ export const claimTasks = `WITH picked AS (
     lease_owner = $3, lease_expires_at = $4, attempt_started_at = $1, started_at = COALESCE(t.started_at, $1), updated_at = $1
   FROM picked WHERE t.id = picked.id
   RETURNING ${TASK_COLUMNS}`;
+
+/** The task events the claim and the batch completion write in their own statement (as taskEventPayload does). */
+const EVENT_PAYLOAD = (t: string, extra: string) =>
+  `jsonb_build_object('journeyId', ${t}.journey_id, 'stage', ${t}.stage, 'unitId', ${t}.uow_id, 'taskId', ${t}.id, 'handler', ${t}.handler, 'attempt', ${t}.attempt, ${extra})`;
+
+/**
+ * Appends to a statement whose CTE `rows` returned task rows: one `topic` event per row (ids as
+ * events-repo numbers them, `idBase` being its EVENT_ID_BASE), the NOTIFY of the event channel, and
+ * the rows with the ids of their events. The change and its events stay one atomic statement.
+ */
+function withTaskEvents(topic: string, payloadExtra: string, at: string, idBase: string, channel: string): string {
+  return `, ev AS (
+    INSERT INTO events (id, topic, key, payload, created_at)
+    SELECT ${idBase} + row_number() OVER (ORDER BY r.seq), '${topic}', coalesce(r.journey_id, r.id), ${EVENT_PAYLOAD('r', payloadExtra)}, ${at}
+    FROM rows r RETURNING id, payload->>'taskId' AS task_id),
+  woke AS (SELECT pg_notify('${channel}', max(id)::text) FROM ev HAVING count(*) > 0)
+  SELECT r.*, ev.id AS event_id FROM rows r JOIN ev ON ev.task_id = r.id LEFT JOIN woke ON true ORDER BY r.seq`;
+}
+
+/**
+ * The claim in one statement (one round trip, no explicit transaction): $1 now, $2 how many, $3
+ * worker id, $4 lease expiry; every claimed task comes with the id of its task.started event.
+ */
+export const claimTasksWithEvents = (idBase: string, channel: string): string => `WITH picked AS (
+    SELECT id FROM tasks
+    WHERE status = 'pending' AND kind = 'automated' AND waiting_on = 0 AND run_at <= $1
+    ORDER BY run_at, seq
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  ), rows AS (
+  UPDATE tasks t SET status = 'running', attempt = t.attempt + 1, total_attempts = t.total_attempts + 1,
+    lease_owner = $3, lease_expires_at = $4, attempt_started_at = $1, started_at = COALESCE(t.started_at, $1), updated_at = $1
+  FROM picked WHERE t.id = picked.id
+  RETURNING ${TASK_COLUMNS})
+  ${withTaskEvents('task.started', `'worker', $3::text`, '$1', idBase, channel)}`;
+
+/**
+ * completeLeasedBatch with its task.completed events in one statement (tasks nothing depends on,
+ * outside journeys): $1 ids, $2 attempts, $3 outputs, $4 now, $5 worker.
+ */
+export const completeLeasedBatchWithEvents = (idBase: string, channel: string): string => `WITH rows AS (
+  UPDATE tasks t SET status = 'completed', output = v.output::jsonb, finished_at = $4, last_error = NULL,
+    lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
+  FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempt, output)
+  WHERE t.id = v.id AND t.status = 'running' AND t.lease_owner = $5 AND t.attempt = v.attempt
+  RETURNING ${TASK_COLUMNS})
+  ${withTaskEvents('task.completed', `'worker', $5::text, 'durationMs', (extract(epoch FROM ($4::timestamptz - r.attempt_started_at)) * 1000)::bigint`, '$4', idBase, channel)}`;
 
 /** $1 worker, $2 task ids, $3 new expiry: extends the leases this worker still holds. */
 export const renewLeases = `UPDATE tasks SET lease_expires_at = $3

@@ -3,6 +3,7 @@ import type { RetryPolicy } from '../core/work/retry-policy';
 import type { TaskKind } from '../core/work/unit-of-work';
 import type { TaskStatus } from '../core/work/dag';
 import type { Queryable, SqlParam } from './db';
+import { EVENT_ID_BASE, EVENTS_CHANNEL } from './events-repo';
 import * as plan from './task-plans';
 
 export interface TaskRecord {
@@ -168,31 +169,17 @@ export async function insertTasks(tx: Queryable, tasks: readonly NewTask[], now:
     const rows = await tx.query<{ id: string }>("SELECT id FROM tasks WHERE id = ANY($1::text[]) AND status = 'completed'", [deps]);
     for (const r of rows) completed.add(r.id);
   }
+  // One statement for the batch (a round trip per task made enqueueing thousands slow); a key already
+  // stored, or repeated in the batch, is skipped as before.
+  const cols: Array<Array<string | number | Date | null>> = Array.from({ length: 17 }, () => []);
   for (const t of tasks) {
-    const unique = [...new Set(t.dependsOn)];
-    const waitingOn = unique.filter((d) => !completed.has(d)).length;
-    const row = await one(tx, plan.insertTask, [
-      t.id,
-      t.journeyId,
-      t.unitId,
-      t.stage,
-      t.key,
-      t.name,
-      t.handler,
-      t.agent,
-      t.kind,
-      t.retry.maxRetries,
-      JSON.stringify(t.retry),
-      waitingOn,
-      t.runAt ?? now,
-      t.idempotencyKey,
-      JSON.stringify(t.input),
-      t.outputSchema ? JSON.stringify(t.outputSchema) : null,
-      t.emits ?? null,
-      now,
-    ]);
-    if (row) inserted.push({ ...row, dependsOn: unique.sort() });
+    const waitingOn = [...new Set(t.dependsOn)].filter((d) => !completed.has(d)).length;
+    const row = [t.id, t.journeyId, t.unitId, t.stage, t.key, t.name, t.handler, t.agent, t.kind, t.retry.maxRetries, JSON.stringify(t.retry), waitingOn, (t.runAt ?? now).toISOString(), t.idempotencyKey, JSON.stringify(t.input), t.outputSchema ? JSON.stringify(t.outputSchema) : null, t.emits ?? null];
+    row.forEach((v, i) => cols[i]!.push(v));
   }
+  const rows = tasks.length === 0 ? [] : await many(tx, plan.insertTaskBatch, [...(cols as unknown as SqlParam[]), now]);
+  const byId = new Map(tasks.map((t) => [t.id, t] as const));
+  for (const row of rows) inserted.push({ ...row, dependsOn: [...new Set(byId.get(row.id)?.dependsOn ?? [])].sort() });
   // Edges after every task of the batch exists: a task may depend on one listed after it.
   for (const t of inserted) for (const d of t.dependsOn ?? []) await tx.query(plan.insertDependency, [t.id, d]);
   return inserted;
@@ -204,6 +191,31 @@ export async function notifyTasksReady(tx: Queryable): Promise<void> {
 
 export function claimTasks(tx: Queryable, workerId: string, limit: number, now: Date, leaseMs: number): Promise<TaskRecord[]> {
   return many(tx, plan.claimTasks, [now, limit, workerId, new Date(now.getTime() + leaseMs)]);
+}
+
+/** A task together with the id of the event its claim or completion wrote. */
+export interface TaskWithEvent {
+  task: TaskRecord;
+  eventId: number;
+}
+
+const CLAIM_WITH_EVENTS = plan.claimTasksWithEvents(EVENT_ID_BASE, EVENTS_CHANNEL);
+const COMPLETE_WITH_EVENTS = plan.completeLeasedBatchWithEvents(EVENT_ID_BASE, EVENTS_CHANNEL);
+
+async function withEvents(db: Queryable, sql: string, params: ReadonlyArray<SqlParam>): Promise<TaskWithEvent[]> {
+  const rows = await db.query<TaskRow & { event_id: number }>(sql, params);
+  return rows.map((r) => ({ task: toTask(r), eventId: r.event_id }));
+}
+
+/** claimTasks and its task.started events as one atomic statement (no transaction round trips). */
+export function claimTasksWithEvents(db: Queryable, workerId: string, limit: number, now: Date, leaseMs: number): Promise<TaskWithEvent[]> {
+  return withEvents(db, CLAIM_WITH_EVENTS, [now, limit, workerId, new Date(now.getTime() + leaseMs)]);
+}
+
+/** completeLeasedBatch and its task.completed events as one atomic statement. */
+export function completeLeasedBatchWithEvents(db: Queryable, owner: string, done: ReadonlyArray<{ id: string; attempt: number; output: Record<string, unknown> }>, now: Date): Promise<TaskWithEvent[]> {
+  if (done.length === 0) return Promise.resolve([]);
+  return withEvents(db, COMPLETE_WITH_EVENTS, [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => JSON.stringify(d.output)), now, owner]);
 }
 
 export async function renewLeases(db: Queryable, workerId: string, ids: readonly string[], expiresAt: Date): Promise<string[]> {

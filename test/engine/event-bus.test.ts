@@ -106,3 +106,62 @@ describe('event bus across processes on postgres', () => {
     }
   });
 });
+
+describe('event bus with interleaved writers on postgres', () => {
+  let db: Db;
+  let bus: EventBus;
+  beforeAll(async () => {
+    db = await openTestDb('postgres');
+    // A long poll interval: delivery must come from NOTIFY and the held-back retry, not from polling.
+    bus = new EventBus(db, 60_000);
+    await bus.start();
+  });
+  afterAll(async () => {
+    await bus.stop();
+    await db.close();
+  });
+
+  /** Opens a transaction that takes its id at once and commits (with `topics` as events) when released. */
+  async function openWriter(topics: string[]): Promise<{ commit: () => Promise<unknown> }> {
+    let started: () => void = () => undefined;
+    const ready = new Promise<void>((r) => (started = r));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const done = db.transaction(async (tx) => {
+      await tx.query('SELECT pg_current_xact_id()');
+      started();
+      await gate;
+      if (topics.length > 0) await appendEvents(tx, topics.map((topic) => ({ topic, payload: {} })), NOW);
+    });
+    await ready;
+    return {
+      commit: () => {
+        release();
+        return done;
+      },
+    };
+  }
+
+  it('delivers the events of a transaction that commits later with lower ids, once each and in id order', async () => {
+    const c = collector(2);
+    const sub = bus.subscribe(['race.*'], (e) => c.push(e));
+    const a = await openWriter(['race.a']);
+    await write(db, ['race.b']);
+    await a.commit();
+    await c.done;
+    expect(c.got.map((e) => e.topic)).toEqual(['race.a', 'race.b']);
+    expect(c.got[0]!.id).toBeLessThan(c.got[1]!.id);
+    sub.close();
+  });
+
+  it('delivers events held back by an older transaction that commits no event (no NOTIFY from it)', async () => {
+    const c = collector(1);
+    const sub = bus.subscribe(['held.*'], (e) => c.push(e));
+    const a = await openWriter([]);
+    await write(db, ['held.b']);
+    await a.commit();
+    await c.done;
+    expect(c.got.map((e) => e.topic)).toEqual(['held.b']);
+    sub.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db';
-import { appendEvents, lastEventId, readEvents } from '../../src/store/events-repo';
+import { appendEvents, lastEventId, lastSettledEventId, readEvents } from '../../src/store/events-repo';
 import { appendAudit, listAudit } from '../../src/store/audit-repo';
 import { DRIVERS, openTestDb } from '../helpers/databases';
 
@@ -72,5 +72,56 @@ describe.each(DRIVERS)('event outbox on %s', (driver) => {
     const start = await lastEventId(db);
     await db.transaction((tx) => appendEvents(tx, [{ topic: 'a_b.x', payload: {} }, { topic: 'aXb.x', payload: {} }], NOW));
     expect((await readEvents(db, { after: start, topicPrefixes: ['a_b.'], limit: 10 })).map((e) => e.topic)).toEqual(['a_b.x']);
+  });
+
+  it('a tailing reader sees only settled events: those of a transaction still running are held back, then come in id order', async () => {
+    const start = await lastSettledEventId(db);
+    await db.transaction(async (tx) => {
+      const [own] = await appendEvents(tx, [{ topic: 'settle.own', payload: {} }], NOW);
+      // Inside the writing transaction its own events are visible but not settled (it may still roll back).
+      expect((await readEvents(tx, { after: start, limit: 10, settled: false })).map((e) => e.id)).toContain(own!.id);
+      expect((await readEvents(tx, { after: start, limit: 10, settled: true })).map((e) => e.topic)).not.toContain('settle.own');
+    });
+    expect((await readEvents(db, { after: start, limit: 10, settled: true })).map((e) => e.topic)).toEqual(['settle.own']);
+    expect(await lastSettledEventId(db)).toBe(await lastEventId(db));
+  });
+});
+
+// Two connections interleaved: PGlite has one connection, so only PostgreSQL can run this race.
+describe('event outbox under concurrent writers on postgres', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb('postgres');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('a transaction that commits later with lower ids is still delivered to a reader tailing past the other one', async () => {
+    const start = await lastSettledEventId(db);
+    let openA: () => void = () => undefined;
+    const aStarted = new Promise<void>((r) => (openA = r));
+    let letACommit: () => void = () => undefined;
+    const aMayCommit = new Promise<void>((r) => (letACommit = r));
+    // A takes its transaction id first, then B writes and commits while A is still open.
+    const a = db.transaction(async (tx) => {
+      await tx.query('SELECT pg_current_xact_id()');
+      openA();
+      await aMayCommit;
+      return appendEvents(tx, [{ topic: 'race.a', payload: { n: 1 } }], NOW);
+    });
+    await aStarted;
+    const [b] = await db.transaction((tx) => appendEvents(tx, [{ topic: 'race.b', payload: { n: 2 } }], NOW));
+    // B is committed and visible, but A may still commit below it: a tailing reader must not pass B yet.
+    expect((await readEvents(db, { after: start, limit: 10, settled: false })).map((e) => e.topic)).toEqual(['race.b']);
+    const early = await readEvents(db, { after: start, limit: 10, settled: true });
+    expect(early).toEqual([]);
+    letACommit();
+    const [ea] = await a;
+    expect(ea!.id).toBeLessThan(b!.id);
+    const after = await readEvents(db, { after: start, limit: 10, settled: true });
+    expect(after.map((e) => e.topic)).toEqual(['race.a', 'race.b']);
+    // The default for a tailing read (after > 0, no key) is the settled one.
+    expect((await readEvents(db, { after: Math.max(start, 1), limit: 10 })).map((e) => e.topic)).toEqual(['race.a', 'race.b']);
   });
 });
