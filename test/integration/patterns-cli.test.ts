@@ -9,7 +9,8 @@ import { generateDiagrams } from '../../src/core/ows/mermaid-generator';
 import { evaluateGates } from '../../src/core/ows/quality-gates';
 import { validateReferenceOws, validateReferencePublication } from '../core/ows/pattern-fixtures';
 import { runOw } from '../helpers/cli';
-import { api, startTestServer } from '../helpers/server';
+import { startTestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 import { CATALOG_DIR, catalogJson, failingBothGates, FLAGSHIP_SLUG, patternJson } from '../engine/pattern-fixtures';
 
 let dir: string;
@@ -155,7 +156,7 @@ describe('ow pattern import, search and export', () => {
   it('imports and searches through a running server', async () => {
     const server = await startTestServer();
     try {
-      const operator = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'operator' } })).json.token as string;
+      const operator = await createToken(server, 'operator');
       const inbox = join(dir, 'remote-inbox');
       mkdirSync(inbox);
       writeFileSync(join(inbox, 'new.json'), JSON.stringify(patternJson('imported-remotely', 'Imported through the server')));
@@ -164,7 +165,7 @@ describe('ow pattern import, search and export', () => {
       expect(res.code).toBe(2);
       expect(res.stdout).toContain('new.json: published imported-remotely version 1');
       expect(res.stdout).toContain('not-json.json: invalid');
-      const viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer' } })).json.token as string;
+      const viewer = await createToken(server, 'viewer');
       const denied = await runOw(['--server', server.url, '--token', viewer, 'pattern', 'import', inbox]);
       expect(denied.code).toBe(1);
       expect(denied.stderr).toContain('OW_FORBIDDEN');
