@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOw } from '../helpers/cli';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createToken } from '../helpers/tokens';
 
 const example = (file: string) => fileURLToPath(new URL(`../../content/advisor/${file}`, import.meta.url));
 const EPIC = example('epic-5.1.csv');
@@ -192,7 +193,7 @@ describe('ow advise --server', () => {
   let viewer: string;
   beforeAll(async () => {
     server = await startTestServer();
-    viewer = (await api(server, 'POST', '/api/tokens', { token: server.adminToken, body: { role: 'viewer' } })).json.token as string;
+    viewer = await createToken(server, 'viewer');
   });
   afterAll(async () => {
     await server.close();
