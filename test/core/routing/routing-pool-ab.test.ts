@@ -54,7 +54,7 @@ describe('RoutingPool old vs new', () => {
         strategyArb,
         (agents, tickets, strategy) => agree(agents, tickets, strategy),
       ),
-      { numRuns: 120 },
+      { numRuns: 70 },
     );
   });
 
@@ -66,7 +66,7 @@ describe('RoutingPool old vs new', () => {
         strategyArb,
         (agents, tickets, strategy) => agree(agents, tickets, strategy),
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
