@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { AppError } from '../shared/error-codes';
 import { formatLocations, zodIssuesToLocations } from '../shared/zod-errors';
-import type { MermaidStatement, SectionKeyword } from './mermaid-ast';
+import { budgetReport, type DiagramFacts } from './diagram-facts';
+import type { SectionKeyword, SequenceDiagram } from './mermaid-ast';
 import { parseMermaidSequence } from './mermaid-parser';
 import { displayLength } from './mermaid-text';
 import { walkStatements } from './mermaid-walk';
@@ -73,13 +74,6 @@ export interface LintResult {
 
 const BRANCHING: ReadonlySet<SectionKeyword> = new Set(['alt', 'else', 'opt', 'loop', 'par', 'par_over', 'and', 'critical', 'option', 'break']);
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-function quote(text: string): string {
-  const short = [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
-  return `"${short}"`;
-}
-
 // Built once: deriving the partial schema per call cost more than linting a diagram.
 const partialBudgetSchema = diagramBudgetSchema.partial();
 
@@ -92,30 +86,29 @@ export function lintMermaid(text: string, budget: Partial<DiagramBudget> = {}): 
   }
   const limits: DiagramBudget = { ...DIAGRAM_BUDGET, ...checked.data };
   const parsed = parseMermaidSequence(text);
-  const counts: BudgetCounts = { actors: 0, steps: 0, altBlocks: 0, notes: 0, maxMessageChars: 0, maxNoteChars: 0 };
   if (!parsed.ok) {
     const { line, message, expected } = parsed.error;
+    const counts: BudgetCounts = { actors: 0, steps: 0, altBlocks: 0, notes: 0, maxMessageChars: 0, maxNoteChars: 0 };
     return { parseError: { line, message, expected }, counts, violations: [] };
   }
-  const { participants, statements } = parsed.diagram;
-  const violations: BudgetViolation[] = [];
-  counts.actors = participants.length;
-  if (participants.length > limits.maxActors) {
-    const extra = participants.slice(limits.maxActors);
-    const first = extra[0];
-    violations.push({
-      rule: 'max-actors',
-      line: first?.firstLine ?? parsed.diagram.headerLine,
-      message: `${plural(participants.length, 'actor')}, over the limit of ${limits.maxActors}; over the limit from here: ${extra.map((p) => quote(p.label)).join(', ')}`,
-    });
-  }
-  const messages: Extract<MermaidStatement, { kind: 'message' }>[] = [];
-  const notes: Extract<MermaidStatement, { kind: 'note' }>[] = [];
-  const alts: Extract<MermaidStatement, { kind: 'block' }>[] = [];
+  return budgetReport(factsOf(parsed.diagram), limits);
+}
+
+/** The budget facts of a parsed diagram. */
+function factsOf(diagram: SequenceDiagram): DiagramFacts {
+  const facts: DiagramFacts = {
+    headerLine: diagram.headerLine,
+    participants: diagram.participants,
+    messages: [],
+    notes: [],
+    altLines: [],
+    nestedAlts: [],
+    branches: [],
+  };
   const branchSteps = new Map<object, { keyword: SectionKeyword; line: number; steps: number }>();
-  walkStatements(statements, (s, enclosing) => {
+  walkStatements(diagram.statements, (s, enclosing) => {
     if (s.kind === 'message') {
-      messages.push(s);
+      facts.messages.push({ line: s.line, text: s.text.text, length: displayLength(s.text.text), from: s.from, to: s.to });
       for (const { section } of enclosing) {
         if (!BRANCHING.has(section.keyword)) continue;
         const entry = branchSteps.get(section) ?? { keyword: section.keyword, line: section.line, steps: 0 };
@@ -123,76 +116,15 @@ export function lintMermaid(text: string, budget: Partial<DiagramBudget> = {}): 
         branchSteps.set(section, entry);
       }
     } else if (s.kind === 'note') {
-      notes.push(s);
+      facts.notes.push({ line: s.line, text: s.text.text, length: displayLength(s.text.text), placement: s.placement, actors: s.actors });
     } else if (s.kind === 'block' && s.type === 'alt') {
-      alts.push(s);
+      facts.altLines.push(s.line);
       const outer = enclosing.find((e) => e.block.type === 'alt');
-      if (outer) {
-        violations.push({
-          rule: 'no-nested-alt',
-          line: s.line,
-          message: `\`alt\` nested inside the \`alt\` of line ${outer.block.line}; make it a separate decision point`,
-        });
-      }
+      if (outer) facts.nestedAlts.push({ line: s.line, outerLine: outer.block.line });
     }
   });
-  counts.steps = messages.length;
-  counts.notes = notes.length;
-  counts.altBlocks = alts.length;
-  if (messages.length > limits.maxTotalSteps) {
-    violations.push({
-      rule: 'max-steps',
-      line: messages[limits.maxTotalSteps]?.line ?? 0,
-      message: `${plural(messages.length, 'step')} (messages), over the limit of ${limits.maxTotalSteps}; the first one over is here`,
-    });
-  }
-  for (const entry of branchSteps.values()) {
-    if (entry.steps > limits.maxStepsPerBranch) {
-      violations.push({
-        rule: 'max-steps-per-branch',
-        line: entry.line,
-        message: `The \`${entry.keyword}\` branch has ${plural(entry.steps, 'step')}, over the limit of ${limits.maxStepsPerBranch} per branch`,
-      });
-    }
-  }
-  if (alts.length > limits.maxAltBlocks) {
-    violations.push({
-      rule: 'max-alt-blocks',
-      line: alts[limits.maxAltBlocks]?.line ?? 0,
-      message: `${plural(alts.length, '`alt` block')}, over the limit of ${limits.maxAltBlocks}; the first one over is here`,
-    });
-  }
-  if (notes.length > limits.maxNotes) {
-    violations.push({
-      rule: 'max-notes',
-      line: notes[limits.maxNotes]?.line ?? 0,
-      message: `${plural(notes.length, 'note')}, over the limit of ${limits.maxNotes}; the first one over is here`,
-    });
-  }
-  for (const m of messages) {
-    const length = displayLength(m.text.text);
-    counts.maxMessageChars = Math.max(counts.maxMessageChars, length);
-    if (length > limits.maxMessageChars) {
-      violations.push({
-        rule: 'max-message-chars',
-        line: m.line,
-        message: `Message ${quote(m.text.text)} from ${m.from} to ${m.to} has ${length} characters, over the limit of ${limits.maxMessageChars}`,
-      });
-    }
-  }
-  for (const n of notes) {
-    const length = displayLength(n.text.text);
-    counts.maxNoteChars = Math.max(counts.maxNoteChars, length);
-    if (length > limits.maxNoteChars) {
-      violations.push({
-        rule: 'max-note-chars',
-        line: n.line,
-        message: `Note ${quote(n.text.text)} ${n.placement} ${n.actors.join(',')} has ${length} characters, over the limit of ${limits.maxNoteChars}`,
-      });
-    }
-  }
-  violations.sort((a, b) => a.line - b.line);
-  return { counts, violations };
+  facts.branches = [...branchSteps.values()];
+  return facts;
 }
 
 /** True when the text parses and breaks no budget rule. */
