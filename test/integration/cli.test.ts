@@ -1,10 +1,10 @@
 // The `ow` command as a user runs it: help, exit codes, local store vs --server, clear one-line failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOw, startOw } from '../helpers/cli';
+import { freePort } from '../helpers/free-port';
 import { seededDataDir } from '../helpers/server';
 
 let dir: string;
@@ -14,17 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('ow basics', () => {
   it('lists its commands with --help and exits 0', async () => {

@@ -1,19 +1,8 @@
 // The scale-out path: `ow serve` and `ow worker` processes on one PostgreSQL see each other.
 import { describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { startOw } from '../helpers/cli';
+import { freePort } from '../helpers/free-port';
 import { createPgDatabase } from '../helpers/databases';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('serve and workers on PostgreSQL', () => {
   it('runs the product on DATABASE_URL and lets worker processes join it', async () => {
