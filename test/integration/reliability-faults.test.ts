@@ -73,7 +73,15 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
       );
       for (const r of rows) expiry.set(r.id, Math.max(expiry.get(r.id) ?? 0, r.expires.getTime()));
       return rows.length === 0 ? true : undefined;
-    }, 30_000, 20);
+    }, 30_000, 20).catch(async (err: unknown) => {
+      // Say what was left, so a failure on CI can be told apart: leases never swept, or the sweep stuck behind locks.
+      const left = await db.query<{ id: string; expires: Date; journey: string | null }>(
+        "SELECT id, lease_expires_at AS expires, journey_id AS journey FROM tasks WHERE id = ANY($1::text[]) AND status = 'running' AND lease_owner = $2",
+        [dead.ids, dead.leaseId],
+      );
+      const waiting = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      throw new Error(`${(err as Error).message}: ${JSON.stringify({ deadAt: dead.deadAt, now: Date.now(), left, backendsWaitingOnLocks: waiting[0]!.n })}`);
+    });
     // The replacement joins only now: were the sweep not running in the surviving workers, the take-back
     // above would have timed out instead of being done by a worker that sweeps only when it starts.
     const replacement = fleet.spawn(1);
