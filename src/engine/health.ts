@@ -112,6 +112,8 @@ export class HealthService {
   register(name: string, check: RegisteredCheck): void {
     const known = this.checks.has(name);
     this.checks.set(name, check);
+    // A shared report from before the check existed would hide it for up to a second.
+    this.shared = undefined;
     if (!known) this.host.addHealthCheck(() => timed(name, () => (this.checks.get(name) ?? check)()));
   }
 

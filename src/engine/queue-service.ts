@@ -5,7 +5,7 @@ import { buildFlow, flowMermaid, type Flow } from '../core/ops/flow-edges';
 import { failureRate, minuteSeries, retentionCutoff, sampleWindow, SAMPLE_MINUTE_MS, type QueueSample, type SeriesPoint } from '../core/ops/queue-stats';
 import { AppError } from '../core/shared/error-codes';
 import type { Db, Queryable } from '../store/db';
-import { flowRows, hasSamplesAt, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampleActivity, sampledMinutes, sampledQueueNames, taskActivity, type LiveQueueRow, type WindowActivity } from '../store/queue-repo';
+import { flowRows, hasSamplesAt, hasTasksFor, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampleActivity, sampledMinutes, sampledQueueNames, taskActivity, type LiveQueueRow, type WindowActivity } from '../store/queue-repo';
 import type { Clock } from './clock';
 
 /** What a registered queue reports: its level now and its activity in the window asked for. */
@@ -135,6 +135,12 @@ export class QueueService {
     const out = live.map((r) => this.fromTasks(r, activity.get(r.queue), now));
     for (const name of this.registered.keys()) if (!out.some((q) => q.name === name)) out.push(await this.fromRegistered(name, now));
     return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Whether a queue by that name exists (what `get` would not answer 404 for), without computing its figures. */
+  async exists(name: string): Promise<boolean> {
+    if (this.registered.has(name) || (await hasTasksFor(this.db, name)) || (await this.handlerNames()).has(name)) return true;
+    return (await sampledQueueNames(this.db, retentionCutoff(this.clock.now()))).includes(name);
   }
 
   /** One queue with its per-minute series over the last `minutes` minutes; unknown names are 404. */

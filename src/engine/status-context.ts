@@ -24,7 +24,8 @@ export async function assertContextExists(db: Db, queues: QueueService, c: Conte
     const rows = await db.query('SELECT 1 FROM journey_states WHERE journey_id = $1', [c.id]);
     if (rows.length === 0) throw new AppError('OW_NOT_FOUND', `No journey with id ${c.id}`);
   }
-  if (c.kind === 'queue') await queues.get(c.id, 1);
+  // Existence only: the queue's figures would cost several reads per context request.
+  if (c.kind === 'queue' && !(await queues.exists(c.id))) throw new AppError('OW_NOT_FOUND', `No queue named '${c.id}': it is neither a task handler nor a registered queue`);
 }
 
 export async function eventsOf(db: Db, c: Context, limit: number, before?: number): Promise<StoredEvent[]> {

@@ -57,6 +57,11 @@ export async function liveTaskQueues(db: Queryable, queue?: string): Promise<Liv
     });
 }
 
+/** Whether any task uses the handler (one index probe). */
+export async function hasTasksFor(db: Queryable, handler: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM tasks WHERE handler = $1 LIMIT 1', [handler])).length > 0;
+}
+
 /** The figures as one full scan of tasks computed them before migration 0012: the reference the indexed reads are tested against. */
 export async function liveTaskQueuesByScan(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
   const rows = await db.query<{ queue: string; depth: number; waiting: number; running: number; dead: number; oldest: Date | null }>(

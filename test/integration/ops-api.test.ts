@@ -143,6 +143,7 @@ describe('audit export and context', () => {
     const metrics = await api(server, 'GET', '/api/context/queue/fail-n-times/metrics', { token: viewer });
     expect(metrics.json).toMatchObject({ context: { kind: 'queue', id: 'fail-n-times' }, tasks: { byStatus: expect.objectContaining({ completed: expect.any(Number) }) }, queue: expect.objectContaining({ name: 'fail-n-times' }) });
     expect((await api(server, 'GET', '/api/context/journey/J-nope/events', { token: viewer })).status).toBe(404);
+    expect((await api(server, 'GET', '/api/context/queue/no-such-queue/events', { token: viewer })).json).toMatchObject({ status: 404, code: 'OW_NOT_FOUND', detail: expect.stringContaining("No queue named 'no-such-queue'") });
     expect((await api(server, 'GET', '/api/context/planet/earth/events', { token: viewer })).status).toBe(400);
   });
 });
