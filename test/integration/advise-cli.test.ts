@@ -204,7 +204,7 @@ describe('ow advise --server', () => {
     expect(r.code, r.stderr).toBe(0);
     const a = JSON.parse(r.stdout) as { bindings: Array<{ source: string; detail: string }> };
     expect(a.bindings.map((b) => b.source)).toEqual(['escalation', 'escalation']);
-    expect(a.bindings[0]!.detail).toContain('escalation runtime publishes no live metrics');
+    expect(a.bindings[0]!.detail).toContain('the escalation runtime holds no tickets yet');
     const bad = await runOw(['advise', 'risk', await file('r.json', '{"risks": [{"id": "X"}]}'), '--server', server.url, '--token', viewer]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('/risks/0/title');

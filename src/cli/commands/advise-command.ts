@@ -41,10 +41,8 @@ interface FormatFlags {
 /** Without a server there is no event log to read a live metric from; say so instead of guessing. */
 const filesOnly: MetricResolver = {
   async resolve(binding): Promise<BindingResolution> {
-    const detail =
-      binding.source === 'escalation'
-        ? `not yet resolvable: the escalation runtime publishes no live metrics in this build, so "${binding.metric}" has no value yet`
-        : `not resolved: ow advise reads files only; run it with --server URL to read "${binding.metric}" from a running server's event log`;
+    const where = binding.source === 'escalation' ? "the escalation runtime's live tickets" : "a running server's event log";
+    const detail = `not resolved: ow advise reads files only; run it with --server URL to read "${binding.metric}" from ${where}`;
     return { status: 'not yet resolvable', value: null, detail };
   },
 };
