@@ -116,7 +116,11 @@ export function checklistJson(pattern: Pattern, options: ChecklistOptions): Chec
 }
 
 export function checklistCsv(pattern: Pattern, options: ChecklistOptions): string {
-  const { items } = checklistJson(pattern, options);
+  return checklistCsvOf(checklistJson(pattern, options));
+}
+
+/** The Jira CSV of a checklist export already built (rendering builds it once for all three files). */
+export function checklistCsvOf({ items }: ChecklistExport): string {
   return stringify(
     items.map((item) => [item.summary, item.description, item.issueType, item.labels.join(' '), item.priority]),
     // Cells starting with = + - @ are prefixed so spreadsheets opening the file never run them.
@@ -142,7 +146,11 @@ export function checklistTaskList(pattern: Pattern): string {
 }
 
 export function checklistMarkdown(pattern: Pattern, options: ChecklistOptions): string {
-  const exported = checklistJson(pattern, options);
+  return checklistMarkdownOf(pattern, checklistJson(pattern, options));
+}
+
+/** The Markdown checklist of a pattern from its export already built. */
+export function checklistMarkdownOf(pattern: Pattern, exported: ChecklistExport): string {
   return [
     `# Implementation checklist: ${mdInline(exported.pattern.title)}`,
     '',

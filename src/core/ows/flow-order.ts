@@ -1,6 +1,5 @@
 // The order in which a pattern's flows are read: As-Is steps, and orchestrated steps with each alt
 // decision point spliced in after its placement index. Diagrams and scoring share this one reading.
-import { toPointer } from '../shared/json-pointer';
 import type { AltDecisionPoint, Step } from './ows-flow';
 import type { Pattern } from './schema';
 
@@ -27,22 +26,23 @@ type FlowSource = Pick<Pattern, 'ows'> & { library?: Pick<Pattern['library'], 'd
 export function asIsItems(pattern: FlowSource): FlowItem[] {
   return pattern.ows.flows.asIs.steps.map((step, i) => ({
     type: 'step' as const,
-    located: { step, pointer: toPointer(['ows', 'flows', 'asIs', 'steps', i]) },
+    located: { step, pointer: `/ows/flows/asIs/steps/${i}` },
   }));
 }
 
 function decisionItem(decision: AltDecisionPoint, d: number): FlowItem {
-  const base = ['ows', 'flows', 'altDecisionPoints', d] as const;
+  // Pointers written out: every segment is a fixed name or an index, so nothing needs escaping.
+  const base = `/ows/flows/altDecisionPoints/${d}`;
   return {
     type: 'decision',
     decision,
-    pointer: toPointer(base),
+    pointer: base,
     branches: decision.branches.map((branch, b) => ({
       label: branch.label,
       criteria: branch.criteria,
       steps: branch.steps.map((step, i) => ({
         step,
-        pointer: toPointer([...base, 'branches', b, 'steps', i]),
+        pointer: `${base}/branches/${b}/steps/${i}`,
         decisionId: decision.id,
         branchIndex: b,
       })),
@@ -58,7 +58,7 @@ export function orchestratedItems(pattern: FlowSource): FlowItem[] {
   const after = (id: string) => Math.min(placement[id] ?? last, last);
   const items: FlowItem[] = [];
   toBe.steps.forEach((step, i) => {
-    items.push({ type: 'step', located: { step, pointer: toPointer(['ows', 'flows', 'toBe', 'steps', i]) } });
+    items.push({ type: 'step', located: { step, pointer: `/ows/flows/toBe/steps/${i}` } });
     altDecisionPoints.forEach((decision, d) => {
       if (after(decision.id) === i) items.push(decisionItem(decision, d));
     });

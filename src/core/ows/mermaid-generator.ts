@@ -102,9 +102,9 @@ class FactRecorder {
   }
 
   /** Display text as the lint reads it after `:` or `as`: trimmed, without a `wrap:` prefix. */
-  private text(escaped: string, required: boolean): { text: string; length: number } {
+  private text(escaped: string): { text: string; length: number } {
     const { text } = cleanText(escaped, 0);
-    if (required && text === '') this.trusted = false;
+    if (text === '') this.trusted = false;
     return { text, length: displayLength(text) };
   }
 
@@ -112,7 +112,8 @@ class FactRecorder {
     this.id(id);
     // A second declaration relabels the actor but keeps its place and first line, as Mermaid does.
     const firstLine = this.actors.get(id)?.firstLine ?? line;
-    this.actors.set(id, { label: this.text(escapedLabel, false).text, firstLine });
+    // The label is only quoted in a max-actors violation: no length is measured for it.
+    this.actors.set(id, { label: cleanText(escapedLabel, 0).text, firstLine });
   }
 
   step(step: LocatedStep['step'], escaped: string, line: number): void {
@@ -120,13 +121,13 @@ class FactRecorder {
       const actors = step.noteOver ?? [step.to];
       if (actors.length < 1 || actors.length > 2) this.trusted = false;
       for (const a of actors) this.implied(a, line);
-      this.facts.notes.push({ line, ...this.text(escaped, true), placement: 'over', actors: [...actors] });
+      this.facts.notes.push({ line, ...this.text(escaped), placement: 'over', actors: [...actors] });
       return;
     }
     const to = step.kind === 'internal' ? step.from : step.to;
     this.implied(step.from, line);
     this.implied(to, line);
-    this.facts.messages.push({ line, ...this.text(escaped, true), from: step.from, to });
+    this.facts.messages.push({ line, ...this.text(escaped), from: step.from, to });
     if (this.branch) this.branch.steps++;
   }
 
