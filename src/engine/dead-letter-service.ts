@@ -89,7 +89,8 @@ export class DeadLetterService {
   }
 
   /** Every dead letter matching the filter runs again, in one change with one audit entry. */
-  async retryAll(raw: unknown, actor: string, opts: { dryRun?: boolean } = {}): Promise<BulkOutcome> {
+  async retryAll(raw: unknown, actor: string, opts: { dryRun?: boolean; readOnly?: boolean } = {}): Promise<BulkOutcome> {
+    if (opts.readOnly && !opts.dryRun) throw new AppError('OW_READ_ONLY', 'Destructive actions are disabled on this server (OW_READ_ONLY): dead letters cannot be retried in bulk');
     const { filter } = parse(retryAllInputSchema, raw, 'retry request');
     if (opts.dryRun) return this.preview(filter);
     const { result } = await commitEngineChange(

@@ -67,6 +67,8 @@ describe.each(DRIVERS)('dead letters on %s', (driver) => {
     await expect(dl.purge({ filter: { error: 'poison-pill' }, confirm: '2', reason: 'bad data' }, 'olga', { readOnly: true })).rejects.toMatchObject({ code: 'OW_READ_ONLY' });
     const dry = await dl.purge({ filter: { error: 'poison-pill' } }, 'olga', { dryRun: true, readOnly: true });
     expect(dry).toMatchObject({ dryRun: true, matched: 2, changed: 0, confirmWith: ['2'] });
+    await expect(dl.retryAll({ filter: { error: 'poison-pill' } }, 'olga', { readOnly: true })).rejects.toMatchObject({ code: 'OW_READ_ONLY' });
+    expect(await dl.retryAll({ filter: { error: 'poison-pill' } }, 'olga', { dryRun: true, readOnly: true })).toMatchObject({ dryRun: true, matched: 2, changed: 0 });
     expect(await state()).toBe(before);
   });
 

@@ -79,7 +79,7 @@ export function deadLetterCommand(): Command {
       const body = { filter: filterOf(opts) };
       const r: BulkOutcome = remote
         ? await apiRequest<BulkOutcome>(remote, 'POST', `api/dead-letters/retry${opts.dryRun ? '?dryRun=true' : ''}`, body)
-        : await withLocalRuntime(g, 'dead-letter', (rt) => rt.deadLetters.retryAll(body, localPrincipal().name, { dryRun: opts.dryRun === true }));
+        : await withLocalRuntime(g, 'dead-letter', (rt) => rt.deadLetters.retryAll(body, localPrincipal().name, { dryRun: opts.dryRun === true, readOnly: loadConfig({}).readOnly }));
       printBulk(out, r, 'retried');
     });
 
