@@ -14,7 +14,7 @@ import { generateArticle } from '../src/core/ows/article';
 import { renderArtifacts } from '../src/core/ows/artifacts';
 import { checklistCsv, checklistJson, checklistMarkdown } from '../src/core/ows/checklist';
 import { lintMermaid } from '../src/core/ows/diagram-budget';
-import { diagramSizeScorecard, lintPatternDiagrams } from '../src/core/ows/diagram-lint';
+import { diagramSizeScorecard, effectiveBudget, lintPatternDiagrams } from '../src/core/ows/diagram-lint';
 import { scorePattern } from '../src/core/ows/hqo-scorecard';
 import { generateDiagrams } from '../src/core/ows/mermaid-generator';
 import { parsePattern } from '../src/core/ows/parse-pattern';
@@ -118,7 +118,10 @@ emit('pattern-render', {
   stepsMs: {
     generateDiagrams: stepMs(base, (p) => generateDiagrams(p)),
     lintOneDiagram: stepMs(texts, (t) => lintMermaid(t)),
+    // Both diagrams judged from the facts the generator records (what rendering does), and the same
+    // diagrams generated and then linted as text (what rendering did before; the lint of user text).
     lintPatternDiagrams: stepMs(base, (p) => lintPatternDiagrams(p)),
+    generateThenLintText: stepMs(base, (p) => generateDiagrams(p).map((d) => lintMermaid(d.text, effectiveBudget(p)))),
     scorePattern: stepMs(base, (p) => scorePattern(p, lintPatternDiagrams(p))),
     generateArticle: stepMs(base, (p) => generateArticle(p, { baseUrl: BASE_URL })),
     diagramSizeScorecard: stepMs(base, (p) => diagramSizeScorecard(p)),
