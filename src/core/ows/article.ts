@@ -31,6 +31,8 @@ interface Context {
   pattern: Pattern;
   diagrams: ReadonlyArray<LintedDiagram>;
   scorecard: HqoScorecard;
+  /** The checklist as a Markdown task list (`checklistTaskList`). */
+  taskList: string;
 }
 
 function actorName(pattern: Pattern, id: string): string {
@@ -117,7 +119,7 @@ function metrics({ pattern }: Context): string {
   ].join('\n');
 }
 
-function checklist({ pattern }: Context): string {
+function checklist({ pattern, taskList }: Context): string {
   const { ows, library } = pattern;
   const total = library.checklist.reduce((sum, i) => sum + i.effortPersonWeeks, 0);
   const checkRows = ows.outputs.checklist.items.map((c) => [c.id, c.category, mdCell(c.statement), mdCell(c.owner)]);
@@ -127,7 +129,7 @@ function checklist({ pattern }: Context): string {
   const parts = [
     `${library.checklist.length} items, ${personWeeks(total)} in total.`,
     '',
-    checklistTaskList(pattern),
+    taskList,
     '',
     '### Operating checks',
     '',
@@ -176,8 +178,13 @@ function closing({ pattern }: Context): string {
 }
 
 /** Section bodies by heading; the publication export reuses them. */
-export function articleSections(pattern: Pattern, diagrams = lintPatternDiagrams(pattern), scorecard = scorePattern(pattern, diagrams)) {
-  const ctx: Context = { pattern, diagrams, scorecard };
+export function articleSections(
+  pattern: Pattern,
+  diagrams = lintPatternDiagrams(pattern),
+  scorecard = scorePattern(pattern, diagrams),
+  taskList = checklistTaskList(pattern),
+) {
+  const ctx: Context = { pattern, diagrams, scorecard, taskList };
   return {
     Hook: mdParagraphs(pattern.library.narrative.hook),
     'Problem in one minute': problem(ctx),
@@ -191,14 +198,18 @@ export function articleSections(pattern: Pattern, diagrams = lintPatternDiagrams
   } satisfies Record<(typeof ARTICLE_HEADINGS)[number], string>;
 }
 
-/** Pass `diagrams` and `scorecard` when the caller already linted and scored the pattern (one pass, not two). */
+/**
+ * Pass `diagrams`, `scorecard` and the checklist `taskList` when the caller already has them (one
+ * pass, not two: rendering shares the task list with checklist.md).
+ */
 export function generateArticle(
   pattern: Pattern,
   options: ArticleOptions = {},
   diagrams: [LintedDiagram, LintedDiagram] = lintPatternDiagrams(pattern),
   scorecard: HqoScorecard = scorePattern(pattern, diagrams),
+  taskList: string = checklistTaskList(pattern),
 ): string {
-  const sections = articleSections(pattern, diagrams, scorecard);
+  const sections = articleSections(pattern, diagrams, scorecard, taskList);
   const body = ARTICLE_HEADINGS.map((heading) => `## ${heading}\n\n${sections[heading]}`);
-  return [header({ pattern, diagrams, scorecard }, options), ...body].join('\n\n') + '\n';
+  return [header({ pattern, diagrams, scorecard, taskList }, options), ...body].join('\n\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // Every artifact of a pattern under its file name, as `ow pattern render` writes them and the API
 // serves them: one call, one lint and one scoring pass, deterministic bytes.
 import { generateArticle } from './article';
-import { checklistCsvOf, checklistJson, checklistMarkdownOf } from './checklist';
+import { checklistCsvOf, checklistJson, checklistMarkdownOf, checklistTaskList } from './checklist';
 import { diagramSizeScorecard, lintPatternDiagrams } from './diagram-lint';
 import { scorePattern } from './hqo-scorecard';
 import type { Pattern } from './schema';
@@ -22,11 +22,12 @@ export function renderArtifacts(pattern: Pattern, options: ArtifactOptions): Rec
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   // One checklist export serves the JSON, CSV and Markdown files (each built it anew before).
   const checklist = checklistJson(pattern, options);
+  const taskList = checklistTaskList(pattern);
   const files: Record<string, string> = {
-    'ARTICLE.md': generateArticle(pattern, { baseUrl: options.baseUrl }, diagrams, scorecard),
+    'ARTICLE.md': generateArticle(pattern, { baseUrl: options.baseUrl }, diagrams, scorecard, taskList),
     'as-is.mmd': diagrams[0].diagram.text,
     'orchestrated.mmd': diagrams[1].diagram.text,
-    'checklist.md': checklistMarkdownOf(pattern, checklist),
+    'checklist.md': checklistMarkdownOf(pattern, checklist, taskList),
     'checklist.csv': checklistCsvOf(checklist),
     'checklist.json': json(checklist),
     'scorecard.json': json({ ...scorecard, diagramSize: diagramSizeScorecard(pattern, diagrams) }),

@@ -150,14 +150,14 @@ export function checklistMarkdown(pattern: Pattern, options: ChecklistOptions): 
 }
 
 /** The Markdown checklist of a pattern from its export already built. */
-export function checklistMarkdownOf(pattern: Pattern, exported: ChecklistExport): string {
+export function checklistMarkdownOf(pattern: Pattern, exported: ChecklistExport, taskList = checklistTaskList(pattern)): string {
   return [
     `# Implementation checklist: ${mdInline(exported.pattern.title)}`,
     '',
     `Pattern: <${exported.pattern.url}> · Version ${exported.pattern.version} · Epic label: \`${exported.epicLabel}\` · ` +
       `Total effort: ${personWeeks(exported.totalEffortPersonWeeks)} (${formatNumber(exported.items.length)} items)`,
     '',
-    checklistTaskList(pattern),
+    taskList,
     '',
   ].join('\n');
 }
