@@ -75,29 +75,34 @@ export class RenderPool {
     const run = (slot: Slot): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         const { worker } = slot;
-        let current: { id: number; from: number } | undefined;
+        // Chunks handed to this worker and not yet answered, by id. Two in flight keep the worker busy
+        // while the main thread takes in the previous chunk's files (one at a time left it idle ~10 %).
+        const inFlight = new Map<number, number>();
         const handOut = () => {
-          if (next >= patterns.length) {
-            cleanup();
-            resolve();
-            return;
-          }
+          if (next >= patterns.length) return;
           const from = next;
           next = Math.min(patterns.length, next + this.chunkSize);
-          current = { id: this.nextId++, from };
-          worker.postMessage({ id: current.id, patterns: patterns.slice(from, next), options } satisfies RenderChunk);
+          const id = this.nextId++;
+          inFlight.set(id, from);
+          worker.postMessage({ id, patterns: patterns.slice(from, next), options } satisfies RenderChunk);
         };
         const onMessage = (result: ChunkResult) => {
-          if (!current || result.id !== current.id) return;
+          const from = inFlight.get(result.id);
+          if (from === undefined) return;
+          inFlight.delete(result.id);
           if ('error' in result) {
             cleanup();
-            reject(new Error(`rendering patterns ${current.from}…: ${result.error}`));
+            reject(new Error(`rendering patterns ${from}…: ${result.error}`));
             return;
           }
           result.files.forEach((files, i) => {
-            out[(current as { from: number }).from + i] = files;
+            out[from + i] = files;
           });
           handOut();
+          if (inFlight.size === 0) {
+            cleanup();
+            resolve();
+          }
         };
         const onError = (e: Error) => {
           cleanup();
@@ -112,6 +117,11 @@ export class RenderPool {
         worker.on('message', onMessage);
         worker.on('error', onError);
         handOut();
+        handOut();
+        if (inFlight.size === 0) {
+          cleanup();
+          resolve();
+        }
       });
     await Promise.all(slots.map(run));
     return out;
