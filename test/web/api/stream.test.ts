@@ -235,4 +235,23 @@ describe('EventStream', () => {
     expect(h.timers).toHaveLength(0);
     expect(h.stream.status).toBe('stopped');
   });
+
+  it('stops while the socket is still connecting without an unheard error', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const h = harness();
+      h.stream.start();
+      expect(h.sockets[0]?.readyState).toBe(WebSocket.CONNECTING);
+      h.stream.stop();
+      await until(() => h.sockets[0]?.readyState === WebSocket.CLOSED, 'the aborted socket to close');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(uncaught).toEqual([]);
+      expect(h.timers).toHaveLength(0);
+      expect(h.stream.status).toBe('stopped');
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
 });

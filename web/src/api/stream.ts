@@ -200,7 +200,9 @@ function detach(socket: WebSocketLike): void {
   socket.onopen = null;
   socket.onmessage = null;
   socket.onclose = null;
-  socket.onerror = null;
+  // Closing a socket that is still connecting reports the aborted handshake as an error; nobody listens
+  // any more, and Node's ws throws an error event that has no listener, so it is swallowed here.
+  socket.onerror = () => undefined;
 }
 
 export interface UseEventStreamOptions {
