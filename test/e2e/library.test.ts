@@ -388,7 +388,8 @@ describe('library portal', () => {
       ows: { meta: { id: string; title: string } };
       library: { slug: string };
     };
-    const slug = 'versioned-escalation-check';
+    // A fresh slug per attempt: a retried attempt must not find the versions its first attempt published.
+    const slug = `versioned-escalation-check-${Date.now().toString(36)}`;
     source.ows.meta.id = slug;
     source.library.slug = slug;
     source.ows.meta.title = 'Versioned Escalation Check, first edition';
@@ -400,6 +401,8 @@ describe('library portal', () => {
 
     const { page, pageErrors, close } = await signedInPage(viewerToken, `/library/${slug}`);
     await page.getByRole('heading', { level: 1, name: 'Versioned Escalation Check, second edition' }).waitFor();
+    // Let the page's own requests (detail, references) settle: a re-render under a click can swallow it.
+    await page.waitForLoadState('networkidle');
     // Version 1 is kept and one click away; its page says it is not the latest.
     await page.getByRole('link', { name: '1', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('version') === '1');
