@@ -4,11 +4,11 @@
 // its position; and the pool also starts the way `ow` runs (tsx registered through its API).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePattern } from '../../src/core/ows/parse-pattern';
+import { catalogPatterns } from '../helpers/catalog-patterns';
 import type { Pattern } from '../../src/core/ows/schema';
 import { RenderPool } from '../../src/engine/render-pool';
 import { OPTION_SETS, readGolden } from '../core/ows/artifact-golden';
@@ -17,19 +17,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CATALOG = join(ROOT, 'content/patterns');
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 20);
 
-function catalog(): Pattern[] {
-  return readdirSync(CATALOG)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const parsed = parsePattern(JSON.parse(readFileSync(join(CATALOG, f), 'utf8')) as unknown);
-      if (!parsed.ok) throw new Error(`${f} does not parse`);
-      return parsed.value;
-    });
-}
 
 describe('RenderPool', () => {
-  const patterns = catalog();
+  const patterns = catalogPatterns();
   const golden = readGolden();
   // Two threads and chunks of 5: the catalog's 24+ patterns come back from both workers, interleaved.
   const pool = new RenderPool({ threads: 2, chunkSize: 5 });

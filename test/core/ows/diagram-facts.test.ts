@@ -1,9 +1,6 @@
 // The budget report the generator builds from what it wrote equals the lint of the text it wrote,
 // for random patterns (tricky texts, ids Mermaid reads as keywords, tight budgets), so the render
 // path may skip lexing and parsing its own output without any report changing.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintMermaid, type DiagramBudget } from '../../../src/core/ows/diagram-budget';
@@ -11,21 +8,9 @@ import { budgetReport } from '../../../src/core/ows/diagram-facts';
 import { effectiveBudget, lintPatternDiagrams } from '../../../src/core/ows/diagram-lint';
 import { generateDiagrams, generateDiagramsWithFacts } from '../../../src/core/ows/mermaid-generator';
 import type { Pattern } from '../../../src/core/ows/schema';
-import { parsePattern } from '../../../src/core/ows/parse-pattern';
+import { catalogPatterns } from '../../helpers/catalog-patterns';
 import { owsDocumentArb } from './ows-arbitraries';
 
-const CATALOG = fileURLToPath(new URL('../../../content/patterns/', import.meta.url));
-
-function catalogPatterns(): Pattern[] {
-  return readdirSync(CATALOG)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const parsed = parsePattern(JSON.parse(readFileSync(join(CATALOG, f), 'utf8')) as unknown);
-      if (!parsed.ok) throw new Error(`${f} does not parse`);
-      return parsed.value;
-    });
-}
 
 type Source = Pick<Pattern, 'ows'>;
 
