@@ -4,7 +4,7 @@
 // the same concurrency per process, each system in a fresh database; then an idle probe (one job at
 // a time) for the p50 enqueue → start. CPU is the worker processes' user + system time (/proc).
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
 import pg from 'pg';
@@ -56,6 +56,23 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
+/** CPU ms of every PostgreSQL process so far, backends that exited included where /proc still counts them (Linux; 0 elsewhere). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      // Own time plus the waited-for children's (backends are children of the postmaster).
+      total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -75,7 +92,8 @@ async function ours(url: string): Promise<Harness> {
       }
     },
     async remaining(tag) {
-      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE key LIKE $1 AND status <> 'completed'", [`${tag}-%`]);
+      // Unfinished tasks are pending or running (none fails here): read through the index of live tasks, not every row.
+      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE key LIKE $1 AND status IN ('pending', 'running') AND handler = 'noop'", [`${tag}-%`]);
       return rows[0]!.n;
     },
     async timings(tag) {
@@ -147,7 +165,7 @@ async function graphile(url: string): Promise<Harness> {
 
 function startOurs(url: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [OW_BIN, 'worker'], {
+    const child = spawn(process.execPath, [...(process.env.OW_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), OW_BIN, 'worker'], {
       env: { ...process.env, DATABASE_URL: url, OW_LOG_LEVEL: 'silent', OW_WORKER_CONCURRENCY: String(CONCURRENCY) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -196,11 +214,23 @@ async function runOne(adminUrl: string, system: System, workers: number): Promis
     await waitDone(h, 'warm');
     await reports();
     const cpu0 = children.map((c) => cpuMs(c.pid));
+    const pgCpu0 = postgresCpuMs();
     const t0 = Date.now();
     await h.enqueue(JOBS, 'load');
     const enqueueMs = Date.now() - t0;
     const observedDone = await waitDone(h, 'load');
+    // OW_BENCH_PGSS=1: the statements that cost the server most during the load (pg_stat_statements), on stderr.
+    if (process.env.OW_BENCH_PGSS) {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      const r = await c.query("SELECT calls, round(total_exec_time::numeric,1) AS exec, round(total_plan_time::numeric,1) AS plan, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 14");
+      console.error(r.rows.map((x) => `${x.calls}\t${x.exec}\t${x.plan}\t${x.rows}\t${x.q}`).join('\n'));
+      await c.query('SELECT pg_stat_statements_reset()');
+      await c.end();
+    }
     const wallCpu = children.reduce((s, c, i) => s + cpuMs(c.pid) - cpu0[i]!, 0);
+    const pgCpu = postgresCpuMs() - pgCpu0;
     const load = await h.timings('load', await reports());
     const last = load.last ?? observedDone;
     const seconds = (last - load.first) / 1000;
@@ -219,6 +249,7 @@ async function runOne(adminUrl: string, system: System, workers: number): Promis
       firstStartToLastCompletionS: round(seconds, 3),
       enqueueS: round(enqueueMs / 1000, 3),
       workerCpuMsPerJob: round(wallCpu / JOBS, 3),
+      postgresCpuMsPerJob: round(pgCpu / JOBS, 3),
       enqueueToStartUnderLoadMs: summarize(load.latencies),
       idleEnqueueToStartMs: summarize(idle),
     };
@@ -232,7 +263,7 @@ async function runOne(adminUrl: string, system: System, workers: number): Promis
   }
 }
 
-const server = await startEmbeddedPostgres({ prefix: 'ow-qc-' });
+const server = await startEmbeddedPostgres({ prefix: 'ow-qc-', ...(process.env.OW_BENCH_PGSS ? { postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] } : {}) });
 const cpuStart = process.cpuUsage();
 try {
   const results: Record<string, Record<number, Record<string, unknown>>> = {};

@@ -1,9 +1,9 @@
 // Fans committed events out to in-process subscribers (WebSocket streams, the engine's loops) in id order,
 // at least once, resumable from an event id. NOTIFY wakes it; a slow poll covers lost notifications.
 // It reads only settled events (events-repo's horizon): an event committed later with a lower id is never skipped.
-import { matchesAny } from '../core/events/topic-filter';
+import { matchesAny, topicPrefixes, topicRoot, wantsAnyRoot } from '../core/events/topic-filter';
 import type { Db } from '../store/db';
-import { EVENTS_CHANNEL, lastEventId, lastSettledEventId, readEvents, type StoredEvent } from '../store/events-repo';
+import { EVENTS_CHANNEL, lastSettledEventId, readEvents, readSettledTail, type StoredEvent } from '../store/events-repo';
 
 export interface Subscription {
   close(): void;
@@ -22,11 +22,6 @@ const BATCH = 500;
 /** First wait before reading again when committed events wait behind a running transaction (doubles up to the poll). */
 const HELD_BACK_RETRY_MS = 2;
 
-function prefixesOf(filters: ReadonlyArray<string>): string[] {
-  if (filters.includes('*')) return [];
-  return filters.map((f) => (f.endsWith('.*') ? f.slice(0, -1) : f));
-}
-
 export class EventBus {
   private readonly subs = new Set<Subscriber>();
   private cursor = 0;
@@ -37,13 +32,21 @@ export class EventBus {
   private started = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = HELD_BACK_RETRY_MS;
+  /** Bumped whenever the subscribers change: the topics the bus reads follow them. */
+  private filtersVersion = 0;
+  private prefixes: { version: number; value: string[] } = { version: -1, value: [] };
 
   constructor(private readonly db: Db, private readonly pollMs = 1_000) {}
 
   async start(): Promise<void> {
     this.cursor = await lastSettledEventId(this.db);
     this.started = true;
-    this.unlisten = await this.db.listen(EVENTS_CHANNEL, () => this.poke());
+    // The NOTIFY names the roots of the topics written ("<max id> task journey"); one naming none (a
+    // reconnect's wake-up) means anything may have been missed.
+    this.unlisten = await this.db.listen(EVENTS_CHANNEL, (payload) => {
+      const roots = payload.split(' ').slice(1).filter((r) => r.length > 0);
+      if (roots.length === 0 || wantsAnyRoot(this.wanted(), roots)) this.poke();
+    });
     this.timer = setInterval(() => this.poke(), this.pollMs);
     this.timer.unref();
   }
@@ -59,6 +62,11 @@ export class EventBus {
 
   get position(): number {
     return this.cursor;
+  }
+
+  /** After a local commit of these events: reads at once if a subscriber may want one (no events: unknown, so read). */
+  committed(events: ReadonlyArray<{ topic: string }>): void {
+    if (events.length === 0 || wantsAnyRoot(this.wanted(), events.map((e) => topicRoot(e.topic)))) this.poke();
   }
 
   /** Reads what was committed since the last pump; safe to call any number of times. */
@@ -77,20 +85,36 @@ export class EventBus {
     });
   }
 
+  /** The topics the bus must read: only what some subscriber wants (a worker with no stream reads almost nothing). */
+  private wanted(): string[] {
+    if (this.prefixes.version !== this.filtersVersion) {
+      const all = [...this.subs].map((s) => s.filters);
+      // With no subscriber nothing is wanted: '#' starts no topic (see topic-filter), and the cursor still moves.
+      this.prefixes = { version: this.filtersVersion, value: all.length === 0 ? ['#'] : all.some((f) => topicPrefixes(f).length === 0) ? [] : [...new Set(all.flatMap(topicPrefixes))] };
+    }
+    return this.prefixes.value;
+  }
+
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const batch = await readEvents(this.db, { after: this.cursor, limit: BATCH, settled: true });
-        for (const e of batch) {
+        const version = this.filtersVersion;
+        const tail = await readSettledTail(this.db, this.cursor, this.wanted(), BATCH);
+        // A subscriber that came or left during the read may want topics the read skipped: read the same range again.
+        if (version !== this.filtersVersion) continue;
+        for (const e of tail.events) {
           this.cursor = e.id;
           for (const s of this.subs) this.offer(s, e);
         }
-        if (batch.length < BATCH) break;
+        if (tail.events.length === BATCH) continue;
+        // Everything wanted below the horizon has been read: skip over what nobody wants.
+        this.cursor = Math.max(this.cursor, tail.horizon - 1);
+        // Wanted events above the horizon wait for an older transaction that may commit nothing
+        // (so no NOTIFY comes): look again soon, backing off, instead of waiting for the slow poll.
+        if (tail.heldBack) this.retrySoon();
+        else this.retryMs = HELD_BACK_RETRY_MS;
+        return;
       }
-      // Committed events above the horizon wait for an older transaction that may commit nothing
-      // (so no NOTIFY comes): look again soon, backing off, instead of waiting for the slow poll.
-      if ((await lastEventId(this.db)) > this.cursor) this.retrySoon();
-      else this.retryMs = HELD_BACK_RETRY_MS;
     } catch {
       // The store may be closing or briefly unreachable; the next poke or poll retries from the same cursor.
     }
@@ -133,17 +157,19 @@ export class EventBus {
     const highWater = this.cursor;
     const s: Subscriber = { filters, cursor: after ?? highWater, live: after === undefined || after >= highWater, queue: [], onEvent, closed: false };
     this.subs.add(s);
+    this.filtersVersion++;
     if (!s.live) void this.catchUp(s, highWater);
     return {
       close: () => {
         s.closed = true;
         this.subs.delete(s);
+        this.filtersVersion++;
       },
     };
   }
 
   private async catchUp(s: Subscriber, highWater: number): Promise<void> {
-    const prefixes = prefixesOf(s.filters);
+    const prefixes = topicPrefixes(s.filters);
     try {
       for (;;) {
         const batch = await readEvents(this.db, { after: s.cursor, topicPrefixes: prefixes, limit: BATCH, settled: true });

@@ -61,7 +61,7 @@ export class Runtime {
     this.sequences = new SequenceService(opts.db, opts.clock, () => this.bus.poke());
     this.advisor = new AdvisorService(opts.db, opts.clock, () => this.bus.poke(), () => libraryPatternSummaries(this.patterns));
     this.patterns = new PatternService(opts.db, opts.clock, () => this.bus.poke());
-    this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke() });
+    this.journeys = new JourneyRuntime({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: (events) => this.bus.committed(events) });
     this.agents = new AgentService(opts.db, opts.clock, () => this.bus.poke(), this.journeys);
     this.sla = new SlaMonitor({ db: opts.db, clock: opts.clock, kind: opts.kind, onEvents: () => this.bus.poke(), tickets: () => this.tickets });
     this.tickets = new TicketService(opts.db, opts.clock, () => this.bus.poke());

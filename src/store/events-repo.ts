@@ -18,6 +18,13 @@ export interface StoredEvent {
 
 export const EVENTS_CHANNEL = 'ow_events';
 
+/**
+ * SQL: the payload of a NOTIFY on EVENTS_CHANNEL for the events in `from` (columns id, topic): the
+ * highest id, then the distinct roots of their topics (`task` for `task.completed`), space-separated.
+ */
+export const NOTIFY_PAYLOAD = (from: string): string =>
+  `max(${from}.id)::text || ' ' || string_agg(DISTINCT split_part(${from}.topic, '.', 1), ' ')`;
+
 /*
  * Why ids are not a plain sequence: with a sequence, a transaction that took id 5 can commit after
  * one that took id 6, and a reader that already moved past 6 would skip 5. A global writer lock
@@ -53,7 +60,8 @@ export async function appendEvents(tx: Queryable, events: ReadonlyArray<NewEvent
   if (events.length > MAX_EVENTS_PER_TRANSACTION) throw new Error(`one transaction may write at most ${MAX_EVENTS_PER_TRANSACTION} events, got ${events.length}`);
   // One statement for the whole batch (a claim or a batch of completions writes dozens): ids follow the
   // input order, after those this transaction wrote before (an id past its range fails on the primary key).
-  // The NOTIFY rides in the same statement (one round trip less per change); subscribers only need the wake-up.
+  // The NOTIFY rides in the same statement (one round trip less per change); it names the topics' roots so
+  // a process that wants none of them does not read.
   const rows = await tx.query<EventRow>(
     `WITH base AS (SELECT ${EVENT_ID_BASE} AS lo),
      prev AS (SELECT coalesce(max(ev.id), base.lo) AS last FROM base LEFT JOIN events ev ON ev.id > base.lo AND ev.id <= base.lo + ${MAX_EVENTS_PER_TRANSACTION} GROUP BY base.lo),
@@ -61,7 +69,7 @@ export async function appendEvents(tx: Queryable, events: ReadonlyArray<NewEvent
        INSERT INTO events (id, topic, key, payload, created_at)
        SELECT prev.last + e.n, e.topic, e.key, e.payload::jsonb, $4 FROM prev, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(topic, key, payload, n) ORDER BY e.n
        RETURNING id, topic, key, payload, created_at),
-     woke AS (SELECT pg_notify('${EVENTS_CHANNEL}', max(id)::text) FROM ins)
+     woke AS (SELECT pg_notify('${EVENTS_CHANNEL}', ${NOTIFY_PAYLOAD('ins')}) FROM ins)
      SELECT ins.* FROM ins CROSS JOIN woke`,
     [events.map((e) => e.topic), events.map((e) => e.key ?? null) as string[], events.map((e) => JSON.stringify(e.payload)), now],
   );
@@ -82,11 +90,16 @@ export interface EventQuery {
   settled?: boolean;
 }
 
+/** LIKE patterns matching topics that start with each prefix (LIKE's own characters escaped). */
+function likePatterns(prefixes: ReadonlyArray<string>): string[] {
+  return prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
 export async function readEvents(db: Queryable, q: EventQuery): Promise<StoredEvent[]> {
   const params: Array<string | number | string[]> = [q.after ?? 0];
   const where = ['id > $1'];
   if (q.topicPrefixes && q.topicPrefixes.length > 0 && !q.topicPrefixes.includes('')) {
-    params.push(q.topicPrefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    params.push(likePatterns(q.topicPrefixes));
     where.push(`topic LIKE ANY($${params.length}::text[])`);
   }
   if (q.key !== undefined) {
@@ -100,6 +113,37 @@ export async function readEvents(db: Queryable, q: EventQuery): Promise<StoredEv
     params,
   );
   return rows.map(toEvent);
+}
+
+export interface SettledTail {
+  events: StoredEvent[];
+  /** Every id below this is final: a tailer that read everything it wants below it may move its cursor to horizon − 1. */
+  horizon: number;
+  /** Whether a wanted event is committed above the horizon (it waits for an older transaction to end). */
+  heldBack: boolean;
+}
+
+/**
+ * What a tailing reader needs in one round trip: the settled events after `after` whose topic starts
+ * with one of `topicPrefixes` (all when empty), the horizon, and whether wanted events wait above it.
+ */
+export async function readSettledTail(db: Queryable, after: number, topicPrefixes: ReadonlyArray<string>, limit: number): Promise<SettledTail> {
+  const params: Array<number | string[]> = [after, limit];
+  let topic = '';
+  if (topicPrefixes.length > 0 && !topicPrefixes.includes('')) {
+    params.push(likePatterns(topicPrefixes));
+    topic = ' AND topic LIKE ANY($3::text[])';
+  }
+  const rows = await db.query<{ horizon: number; held_back: boolean } & { [K in keyof EventRow]: EventRow[K] | null }>(
+    `WITH h AS (SELECT ${HORIZON} AS horizon)
+     SELECT h.horizon, EXISTS (SELECT 1 FROM events WHERE id >= h.horizon${topic}) AS held_back, e.id, e.topic, e.key, e.payload, e.created_at
+     FROM h LEFT JOIN LATERAL (SELECT id, topic, key, payload, created_at FROM events WHERE id > $1 AND id < h.horizon${topic} ORDER BY id LIMIT $2) e ON true
+     ORDER BY e.id`,
+    params,
+  );
+  const first = rows[0]!;
+  const events = rows.filter((r) => r.id !== null).map((r) => toEvent(r as EventRow));
+  return { events, horizon: Number(first.horizon), heldBack: first.held_back };
 }
 
 export async function lastEventId(db: Queryable): Promise<number> {

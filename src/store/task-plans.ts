@@ -74,7 +74,7 @@ function withTaskEvents(topic: string, payloadExtra: string, at: string, idBase:
     INSERT INTO events (id, topic, key, payload, created_at)
     SELECT ${idBase} + row_number() OVER (ORDER BY r.seq), '${topic}', coalesce(r.journey_id, r.id), ${EVENT_PAYLOAD('r', payloadExtra)}, ${at}
     FROM rows r RETURNING id, payload->>'taskId' AS task_id),
-  woke AS (SELECT pg_notify('${channel}', max(id)::text) FROM ev HAVING count(*) > 0)
+  woke AS (SELECT pg_notify('${channel}', max(id)::text || ' ${topic.split('.')[0]}') FROM ev HAVING count(*) > 0)
   SELECT r.*, ev.id AS event_id FROM rows r JOIN ev ON ev.task_id = r.id LEFT JOIN woke ON true ORDER BY r.seq`;
 }
 

@@ -67,6 +67,23 @@ describe.each(DRIVERS)('event bus on %s', (driver) => {
     sub.close();
   });
 
+  it('reads only what its subscribers want, yet a later subscriber misses nothing: live from now, or replayed with `after`', async () => {
+    const start = (await db.query<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM events'))[0]!.id;
+    const wanted = collector(1);
+    const sub = bus.subscribe(['wanted.*'], (e) => wanted.push(e));
+    await write(db, ['skipped.one', 'wanted.one']);
+    await wanted.done;
+    // skipped.* was wanted by nobody when it was written: the bus passed it without reading it.
+    const replay = collector(2);
+    const late = bus.subscribe(['skipped.*'], (e) => replay.push(e), start);
+    await write(db, ['skipped.two']);
+    await replay.done;
+    expect(replay.got.map((e) => e.topic)).toEqual(['skipped.one', 'skipped.two']);
+    expect(wanted.got.map((e) => e.topic)).toEqual(['wanted.one']);
+    sub.close();
+    late.close();
+  });
+
   it('is not stopped by a subscriber that throws', async () => {
     const c = collector(2);
     const bad = bus.subscribe(['robust.*'], () => {

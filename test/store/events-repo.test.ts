@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db';
-import { appendEvents, lastEventId, lastSettledEventId, readEvents } from '../../src/store/events-repo';
+import { appendEvents, EVENTS_CHANNEL, lastEventId, lastSettledEventId, readEvents, readSettledTail } from '../../src/store/events-repo';
 import { appendAudit, listAudit } from '../../src/store/audit-repo';
 import { DRIVERS, openTestDb } from '../helpers/databases';
+import { until } from '../helpers/until';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 
@@ -66,6 +67,32 @@ describe.each(DRIVERS)('event outbox on %s', (driver) => {
     expect((await readEvents(db, { after: start, topicPrefixes: ['journey.'], limit: 100 })).map((e) => e.payload.i)).toEqual([1, 3]);
     expect((await readEvents(db, { after: start, key: 'j1', limit: 100 })).map((e) => e.payload.i)).toEqual([1, 2, 4]);
     expect((await readEvents(db, { after: all[1]?.id, limit: 1 })).map((e) => e.payload.i)).toEqual([3]);
+  });
+
+  it('NOTIFYs the highest id and the roots of the topics written, so a process that wants none of them need not read', async () => {
+    const payloads: string[] = [];
+    const unlisten = await db.listen(EVENTS_CHANNEL, (p) => payloads.push(p));
+    try {
+      const written = await db.transaction((tx) => appendEvents(tx, [{ topic: 'notify.a', payload: {} }, { topic: 'other.b', payload: {} }, { topic: 'notify.c', payload: {} }], NOW));
+      await until('the NOTIFY of the append', async () => (payloads.length > 0 ? true : undefined), 10_000, 10);
+      const [id, ...roots] = payloads[0]!.split(' ');
+      expect(Number(id)).toBe(written.at(-1)!.id);
+      expect(roots.sort()).toEqual(['notify', 'other']);
+    } finally {
+      await unlisten();
+    }
+  });
+
+  it('reads the settled tail filtered by topic, with the horizon a tailer may move its cursor to', async () => {
+    const start = await lastSettledEventId(db);
+    await db.transaction((tx) => appendEvents(tx, [{ topic: 'tail.a', payload: { i: 1 } }, { topic: 'untail.b', payload: { i: 2 } }, { topic: 'tail.c', payload: { i: 3 } }], NOW));
+    const tail = await readSettledTail(db, start, ['tail.'], 10);
+    expect(tail.events.map((e) => e.topic)).toEqual(['tail.a', 'tail.c']);
+    expect(tail.heldBack).toBe(false);
+    expect(tail.horizon).toBeGreaterThan(await lastEventId(db));
+    // Past the horizon there is nothing settled left to read, of any topic.
+    expect((await readSettledTail(db, tail.horizon - 1, [], 10)).events).toEqual([]);
+    expect((await readSettledTail(db, start, ['nothing.'], 10)).events).toEqual([]);
   });
 
   it('escapes LIKE wildcards in topic prefixes', async () => {

@@ -25,3 +25,24 @@ export function topicMatches(filter: string, topic: string): boolean {
 export function matchesAny(filters: ReadonlyArray<string>, topic: string): boolean {
   return filters.some((f) => topicMatches(f, topic));
 }
+
+/**
+ * The topic prefixes a reader must fetch to serve these filters (a superset: `matchesAny` decides);
+ * empty means every topic.
+ */
+export function topicPrefixes(filters: ReadonlyArray<string>): string[] {
+  if (filters.includes('*')) return [];
+  return [...new Set(filters.map((f) => (f.endsWith('.*') ? f.slice(0, -1) : f)))];
+}
+
+/** The first word of a topic (`task` for `task.completed`): what an event NOTIFY names. */
+export function topicRoot(topic: string): string {
+  const dot = topic.indexOf('.');
+  return dot < 0 ? topic : topic.slice(0, dot);
+}
+
+/** Whether a reader fetching these prefixes (empty: all) wants any event whose topic has one of these roots. */
+export function wantsAnyRoot(prefixes: ReadonlyArray<string>, roots: ReadonlyArray<string>): boolean {
+  if (prefixes.length === 0) return true;
+  return prefixes.some((p) => roots.includes(topicRoot(p)));
+}
