@@ -64,3 +64,39 @@ export function summariseProfile(profile: Profile, top: number) {
   const rank = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => ({ name: k, ms: Math.round(ms), share: Math.round((ms / total) * 1000) / 10 }));
   return { sampledMs: Math.round(total), byFunction: rank(fn), byFile: rank(file), byPackage: rank(pkg) };
 }
+
+/**
+ * Counts the server's SQL by statement (whitespace folded, first 140 characters) with its wall time, so
+ * the profile's database share can be traced to the queries that cause it. Opt-in: it wraps db.query.
+ */
+export function countQueries(db: import('../src/store/db').Db) {
+  const stats = new Map<string, { n: number; ms: number }>();
+  const wrap = (q: import('../src/store/db').Queryable) => {
+    const original = q.query.bind(q);
+    q.query = (async (sql: string, params?: ReadonlyArray<import('../src/store/db').SqlParam>) => {
+      const key = sql.replace(/\s+/g, ' ').trim().slice(0, 140);
+      const s = performance.now();
+      try {
+        return await original(sql, params);
+      } finally {
+        const e = stats.get(key) ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - s;
+        stats.set(key, e);
+      }
+    }) as typeof q.query;
+  };
+  wrap(db);
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (tx: import('../src/store/db').Queryable) => Promise<unknown>) => transaction(async (tx) => {
+    wrap(tx);
+    return fn(tx);
+  })) as typeof db.transaction;
+  return {
+    reset: () => stats.clear(),
+    top: (n = 25) => {
+      const total = [...stats.values()].reduce((a, b) => a + b.n, 0);
+      return { queries: total, top: [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, n).map(([sql, v]) => ({ sql, n: v.n, ms: Math.round(v.ms) })) };
+    },
+  };
+}

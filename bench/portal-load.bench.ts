@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { operatorOptionsFromEnv, runOperators } from './portal-load-operators';
-import { PhaseProfiler } from './portal-load-profile';
+import { countQueries, PhaseProfiler } from './portal-load-profile';
 import { emit, summarize } from './support/percentiles';
 
 const ADMIN = 'bench-admin-token-0123456789';
@@ -46,6 +46,7 @@ async function serverRole(): Promise<void> {
   const running = await startServer(loadConfig({ port: 0, dataDir, databaseUrl: process.env.OW_BENCH_DATABASE_URL || undefined }, { OW_ADMIN_TOKEN: ADMIN }), createLogger('silent', false));
   const send = (m: FromServer) => process.send?.(m);
   const profiler = new PhaseProfiler();
+  const queries = process.env.OW_BENCH_QUERY_STATS === '1' ? countQueries(running.runtime.db) : undefined;
   process.on('message', (raw) => {
     const m = raw as { type: string; seq?: number };
     if (m.type === 'commit') {
@@ -89,10 +90,11 @@ async function serverRole(): Promise<void> {
         send({ type: 'ab', result: { rounds: AB_ROUNDS, tasks, events, plans, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { wallP50: summarize(v.wall).p50, wallP95: summarize(v.wall).p95, cpuP50: summarize(v.cpu).p50, cpuP95: summarize(v.cpu).p95 }])) } });
       })();
     } else if (m.type === 'profile-start') {
+      queries?.reset();
       void profiler.start().then(() => send({ type: 'profiled', summary: null }));
     } else if (m.type === 'profile-stop') {
       const file = PROFILE_DIR ? join(PROFILE_DIR, `portal-operators-${process.env.OW_BENCH_DRIVER ?? 'server'}-${process.pid}.cpuprofile`) : undefined;
-      void profiler.stop(file).then((summary) => send({ type: 'profiled', summary: { ...summary, file } }));
+      void profiler.stop(file).then((summary) => send({ type: 'profiled', summary: { ...summary, file, ...(queries ? { sql: queries.top() } : {}) } }));
     } else if (m.type === 'close') {
       void running.close().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
     }
@@ -243,12 +245,19 @@ async function measure(driver: 'pglite' | 'postgres'): Promise<void> {
     const round2 = (x: number) => Math.round(x * 100) / 100;
     const load = () => loadavg().map((l) => Math.round(l * 10) / 10);
 
+    // ---- the server's own CPU with no requests (loops, samplers, the bus): the background ----------
+    const idleSeconds = Number(process.env.OW_BENCH_IDLE_S ?? 5);
+    const idle0 = await server.cpuMs();
+    const idleT0 = performance.now();
+    await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+    const idleCpuMsPerSecond = ((await server.cpuMs()) - idle0) / ((performance.now() - idleT0) / 1000);
+
     // ---- 50 operators with think time: the scenario the goal is judged on -----------------------
     const o = operatorOptionsFromEnv(process.env);
     let opsCpu0 = 0;
     let opsCpu = 0;
     let profile: unknown;
-    const profiling = process.env.OW_BENCH_CPU_PROF === '1' || PROFILE_DIR !== undefined;
+    const profiling = process.env.OW_BENCH_CPU_PROF === '1' || PROFILE_DIR !== undefined || process.env.OW_BENCH_QUERY_STATS === '1';
     const ops = await runOperators((method, path, body) => call(method, path, operator, body), { taskIds, journeyIds }, o, {
       start: async () => {
         if (profiling) {
@@ -274,7 +283,8 @@ async function measure(driver: 'pglite' | 'postgres'): Promise<void> {
       requests: ops.requests, failures: ops.failures, ...(ops.failures > 0 ? { failureSamples: ops.failureSamples } : {}),
       requestsPerSecond: round2(ops.requests / ops.seconds), pageLoads: ops.pageLoads, actions: ops.actions,
       perPageLoad: ops.perPageLoad,
-      serverCpuMs: Math.round(opsCpu), serverCpuMsPerRequest: round2(opsCpu / ops.requests), loadAverage: load(),
+      serverCpuMs: Math.round(opsCpu), serverCpuMsPerRequest: round2(opsCpu / ops.requests),
+      serverIdleCpuMsPerSecond: round2(idleCpuMsPerSecond), serverCpuMsPerRequestNetOfIdle: round2((opsCpu - idleCpuMsPerSecond * ops.seconds) / ops.requests), loadAverage: load(),
       goalP95Ms: 50, seed002P95Ms: 300, goalMet: ops.perRequest.p95 < 50 && ops.failures === 0,
       byPage: ops.byPage, byEndpoint: ops.byEndpoint,
       ...(profile !== undefined ? { serverProfile: profile } : {}),
