@@ -2,7 +2,6 @@
 // the WebSocket stream, every route, and the portal's static files with a client-side-routing fallback.
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +16,7 @@ import { parseJsonText } from '../core/shared/json-text';
 import { hasProtoKey } from '../core/shared/proto-guard';
 import { registerAuth } from './auth';
 import { registerHttpMetrics } from './http-metrics';
+import { registerSecurityHeaders } from './security-headers';
 import { problem, sendProblem, toProblem } from './problem';
 import { registerRoutes } from './routes';
 import type { App } from './types';
@@ -51,26 +51,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mermaid writes inline styles into the SVG diagrams it renders.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
