@@ -8,12 +8,13 @@ import type { StoredEvent } from '../store/events-repo';
 import { completeLeasedBatchWithEvents, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import { retryOnConflict } from './task-commit';
-import { reportedMetrics, taskEventKey, taskEventPayload } from './task-outcomes';
+import { reportedMetrics } from './task-outcomes';
 
 interface Pending {
   task: TaskRecord;
   output: Record<string, unknown>;
-  resolve: (task: TaskRecord | undefined) => void;
+  started: Date;
+  resolve: (completed: boolean) => void;
   reject: (err: unknown) => void;
 }
 
@@ -35,10 +36,10 @@ export class CompletionBatcher {
     private readonly onEvents: (events: StoredEvent[]) => void,
   ) {}
 
-  /** Resolves once the completion is committed: the task as completed, or undefined when its lease was lost. */
-  complete(task: TaskRecord, output: Record<string, unknown>): Promise<TaskRecord | undefined> {
+  /** Resolves once the completion is committed: true, or false when its lease was lost. `started`: when the handler began. */
+  complete(task: TaskRecord, output: Record<string, unknown>, started: Date): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, output, resolve, reject });
+      this.queue.push({ task, output, started, resolve, reject });
       if (this.flushing) return;
       // Tasks claimed together finish within a few ticks: wait one turn of the event loop so they share the first commit too.
       this.flushing = true;
@@ -54,20 +55,10 @@ export class CompletionBatcher {
         try {
           // The completions and their task.completed events are one statement: one round trip per batch.
           const now = this.clock.now();
-          const done = await retryOnConflict(() => completeLeasedBatchWithEvents(this.db, this.owner, batch.map((p) => ({ id: p.task.id, attempt: p.task.attempt, output: p.output })), now));
-          if (done.length > 0) {
-            this.onEvents(
-              done.map(({ task: t, eventId }) => ({
-                id: eventId,
-                topic: TASK_TOPICS.completed,
-                key: taskEventKey(t),
-                payload: taskEventPayload(t, { worker: this.owner, durationMs: t.attemptStartedAt ? now.getTime() - Date.parse(t.attemptStartedAt) : null }),
-                createdAt: now.toISOString(),
-              })),
-            );
-          }
-          const result = new Map(done.map(({ task: t }) => [t.id, t] as const));
-          for (const p of batch) p.resolve(result.get(p.task.id));
+          const done = await retryOnConflict(() => completeLeasedBatchWithEvents(this.db, this.owner, batch.map((p) => ({ id: p.task.id, attempt: p.task.attempt, output: p.output, started: p.started })), now));
+          if (done.length > 0) this.onEvents(done.map(({ event }) => ({ ...event, topic: TASK_TOPICS.completed, createdAt: now.toISOString() })));
+          const completed = new Set(done.map((d) => d.taskId));
+          for (const p of batch) p.resolve(completed.has(p.task.id));
         } catch (err) {
           for (const p of batch) p.reject(err);
         }

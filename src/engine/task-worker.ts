@@ -6,7 +6,7 @@ import type { Db } from '../store/db';
 import type { StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
 import { TASKS_CHANNEL } from '../store/task-plans';
-import { claimTasksWithEvents, expiredLeases, lockTask, nextDueAt, releaseLeases, renewLeases, type TaskRecord } from '../store/task-repo';
+import { claimTasksWithEvents, expiredLeases, lockTask, nextDueAt, notifyTasksReady, releaseLeases, releaseUnstarted, renewLeases, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import type { JourneyDefinitions } from './journey-definitions';
@@ -26,11 +26,21 @@ interface InFlight {
   controller: AbortController;
   /** Set when the lease was lost or the worker stops: the result must not be committed. */
   abandoned: boolean;
+  /** The handler finished and its result is being committed: the slot is free for the next task. */
+  committing: boolean;
   done: Promise<void>;
+}
+
+/** A prefetched task: claimed under this worker's lease, waiting for a free slot. */
+interface Buffered {
+  task: TaskRecord;
+  claimedAt: number;
 }
 
 export interface WorkerStats {
   claimed: number;
+  /** Prefetched tasks given back unstarted (they waited longer than the prefetch TTL). */
+  returned: number;
   completed: number;
   retried: number;
   deadLettered: number;
@@ -42,8 +52,13 @@ export interface WorkerStats {
 }
 
 export class TaskWorker {
-  readonly stats: WorkerStats = { claimed: 0, completed: 0, retried: 0, deadLettered: 0, leasesLost: 0, swept: 0, timersFired: 0, humanTimedOut: 0, errors: 0 };
+  readonly stats: WorkerStats = { claimed: 0, returned: 0, completed: 0, retried: 0, deadLettered: 0, leasesLost: 0, swept: 0, timersFired: 0, humanTimedOut: 0, errors: 0 };
   private readonly inFlight = new Map<string, InFlight>();
+  private buffer: Buffered[] = [];
+  /** Handlers running now (inFlight also holds results being committed): what concurrency limits. */
+  private handlersRunning = 0;
+  /** Set when prefetched tasks went stale (slots stay busy): no prefetching until a handler ends. */
+  private prefetchPaused = false;
   private running = false;
   private pumping: Promise<void> | undefined;
   private again = false;
@@ -70,7 +85,7 @@ export class TaskWorker {
   }
 
   get busy(): number {
-    return this.inFlight.size;
+    return this.handlersRunning;
   }
 
   async start(): Promise<void> {
@@ -85,6 +100,7 @@ export class TaskWorker {
     every(this.options.pollMs, () => this.wake());
     every(this.options.heartbeatMs, () => void this.heartbeat());
     every(this.options.sweepMs, () => void this.maintain());
+    if (this.options.prefetch > 0) every(Math.max(20, Math.floor(this.options.prefetchTtlMs / 2)), () => void this.returnStale());
     this.wake();
     void this.maintain();
   }
@@ -97,6 +113,8 @@ export class TaskWorker {
     if (this.dueTimer) clearTimeout(this.dueTimer);
     await this.unlisten?.().catch(() => undefined);
     await this.pumping;
+    // Prefetched tasks never started here: other workers take them now, not after the grace period.
+    await this.giveBack(this.buffer.splice(0), 'the worker stopped before starting the task').catch((err: unknown) => this.fail(err, 'release'));
     const all = () => Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
     const graceful = await Promise.race([all().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), this.options.shutdownGraceMs).unref())]);
     if (!graceful) {
@@ -131,24 +149,57 @@ export class TaskWorker {
   }
 
   private async pump(): Promise<void> {
+    const { concurrency } = this.options;
     while (this.running) {
-      const free = this.options.concurrency - this.inFlight.size;
-      // While busy, refill in batches (half the slots at a time): one claim transaction per task would cost more than the tasks.
-      if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.options.concurrency / 2))) return;
+      const prefetch = this.prefetchPaused ? 0 : this.options.prefetch;
+      while (this.handlersRunning < concurrency && this.buffer.length > 0) this.launch(this.buffer.shift()!.task);
+      // Results still being committed count as held: claims stay bounded when commits fall behind.
+      const held = this.inFlight.size + this.buffer.length;
+      const room = concurrency + prefetch - held;
+      // While busy, refill in batches (half of what may be held at a time): one claim per task would cost more than the tasks.
+      if (room <= 0 || (held > 0 && room < Math.ceil((concurrency + prefetch) / 2))) return;
       let claimed: TaskRecord[];
       try {
-        claimed = await this.claim(free);
+        claimed = await this.claim(room);
       } catch (err) {
         // The store may be restarting or unreachable: the next poll tries again.
         this.fail(err, 'claim');
         return;
       }
-      for (const t of claimed) this.launch(t);
-      if (claimed.length < free) {
+      const at = Date.now();
+      for (const task of claimed) this.buffer.push({ task, claimedAt: at });
+      if (claimed.length < room) {
+        while (this.handlersRunning < concurrency && this.buffer.length > 0) this.launch(this.buffer.shift()!.task);
         if (claimed.length === 0) await this.scheduleNextDue();
         return;
       }
     }
+  }
+
+  /** Gives back prefetched tasks that waited longer than the TTL (slots stayed busy): another worker may be free. */
+  private async returnStale(): Promise<void> {
+    const limit = Date.now() - this.options.prefetchTtlMs;
+    if (!this.buffer.some((b) => b.claimedAt < limit)) return;
+    const stale = this.buffer.filter((b) => b.claimedAt < limit);
+    this.buffer = this.buffer.filter((b) => b.claimedAt >= limit);
+    // Claiming them again while the slots stay busy would only hold them from other workers once more.
+    this.prefetchPaused = true;
+    await this.giveBack(stale, `not started within ${this.options.prefetchTtlMs} ms of its claim (the worker's slots stayed busy); given back`).catch((err: unknown) => this.fail(err, 'release'));
+  }
+
+  private async giveBack(tasks: Buffered[], reason: string): Promise<void> {
+    if (tasks.length === 0) return;
+    const released = await commitEngineChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const back = await releaseUnstarted(tx, this.id, tasks.map((b) => b.task.id), reason, now);
+        if (back.length > 0) await notifyTasksReady(tx);
+        return { result: back, events: back.map((t) => ({ topic: 'task.released', key: taskEventKey(t), payload: taskEventPayload(t, { worker: this.id, reason }) })) };
+      },
+      this.onEvents,
+    );
+    this.stats.returned += released.result.length;
   }
 
   /** Claims up to `limit` ready tasks and marks them running under this worker's lease. */
@@ -184,11 +235,13 @@ export class TaskWorker {
 
   private launch(task: TaskRecord): void {
     const controller = new AbortController();
-    const flight: InFlight = { task, controller, abandoned: false, done: Promise.resolve() };
+    const flight: InFlight = { task, controller, abandoned: false, committing: false, done: Promise.resolve() };
     this.inFlight.set(task.id, flight);
+    this.handlersRunning++;
     flight.done = this.execute(flight)
       .catch((err: unknown) => this.fail(err, `task ${task.id}`))
       .finally(() => {
+        if (!flight.committing) this.handlersRunning--;
         this.inFlight.delete(task.id);
         this.wake();
       });
@@ -204,7 +257,7 @@ export class TaskWorker {
     while (ran < max) {
       const claimed = await this.claim(Math.min(options.batch ?? this.options.concurrency, max - ran));
       if (claimed.length === 0) break;
-      await Promise.all(claimed.map((task) => this.execute({ task, controller: new AbortController(), abandoned: false, done: Promise.resolve() })));
+      await Promise.all(claimed.map((task) => this.execute({ task, controller: new AbortController(), abandoned: false, committing: false, done: Promise.resolve() })));
       ran += claimed.length;
     }
     return ran;
@@ -214,10 +267,18 @@ export class TaskWorker {
   private async execute(flight: InFlight): Promise<void> {
     const { task, controller } = flight;
     const lease = { id: task.id, owner: this.id, attempt: task.attempt };
+    const started = this.clock.now();
     const { output, error } = await runAttempt(task, this.handlers, controller, this.db, () => this.clock.now());
+    if (this.inFlight.get(task.id) === flight) {
+      // The slot frees as the handler ends; the commit rides along in the next batch meanwhile.
+      flight.committing = true;
+      this.handlersRunning--;
+      this.prefetchPaused = false;
+      this.wake();
+    }
     if (flight.abandoned) return;
     if (error === undefined && completesAlone(task, output)) {
-      const done = await this.completions.complete(task, output);
+      const done = await this.completions.complete(task, output, started);
       if (done) this.stats.completed++;
       else this.stats.leasesLost++;
       return;
@@ -239,10 +300,12 @@ export class TaskWorker {
   }
 
   private async heartbeat(): Promise<void> {
-    const ids = [...this.inFlight.keys()];
+    const ids = [...this.inFlight.keys(), ...this.buffer.map((b) => b.task.id)];
     if (ids.length === 0) return;
     try {
       const kept = new Set(await renewLeases(this.db, this.id, ids, new Date(this.clock.now().getTime() + this.options.leaseMs)));
+      // A prefetched task whose lease was taken back belongs to another worker now: never start it here.
+      this.buffer = this.buffer.filter((b) => kept.has(b.task.id));
       for (const id of ids) {
         const f = this.inFlight.get(id);
         if (!f || kept.has(id)) continue;

@@ -70,12 +70,14 @@ const EVENT_PAYLOAD = (t: string, extra: string) =>
  * the rows with the ids of their events. The change and its events stay one atomic statement.
  */
 function withTaskEvents(topic: string, payloadExtra: string, at: string, idBase: string, channel: string): string {
-  return `, ev AS (
+  // Event ids are numbered on the task rows first, so the answer needs no join back from the events.
+  return `, numbered AS (SELECT r.*, ${idBase} + row_number() OVER (ORDER BY r.seq) AS event_id FROM rows r),
+  ev AS (
     INSERT INTO events (id, topic, key, payload, created_at)
-    SELECT ${idBase} + row_number() OVER (ORDER BY r.seq), '${topic}', coalesce(r.journey_id, r.id), ${EVENT_PAYLOAD('r', payloadExtra)}, ${at}
-    FROM rows r RETURNING id, payload->>'taskId' AS task_id),
+    SELECT n.event_id, '${topic}', coalesce(n.journey_id, n.id), ${EVENT_PAYLOAD('n', payloadExtra)}, ${at}
+    FROM numbered n RETURNING id),
   woke AS (SELECT pg_notify('${channel}', max(id)::text || ' ${topic.split('.')[0]}') FROM ev HAVING count(*) > 0)
-  SELECT r.*, ev.id AS event_id FROM rows r JOIN ev ON ev.task_id = r.id LEFT JOIN woke ON true ORDER BY r.seq`;
+  SELECT n.* FROM numbered n LEFT JOIN woke ON true ORDER BY n.seq`;
 }
 
 /**
@@ -97,15 +99,31 @@ export const claimTasksWithEvents = (idBase: string, channel: string): string =>
 
 /**
  * completeLeasedBatch with its task.completed events in one statement (tasks nothing depends on,
- * outside journeys): $1 ids, $2 attempts, $3 outputs, $4 now, $5 worker.
+ * outside journeys): $1 ids, $2 attempts, $3 outputs, $4 now, $5 worker, $6 when each handler started
+ * (a prefetched task waited in the worker after its claim). Returns each task's id with its event.
  */
 export const completeLeasedBatchWithEvents = (idBase: string, channel: string): string => `WITH rows AS (
   UPDATE tasks t SET status = 'completed', output = v.output::jsonb, finished_at = $4, last_error = NULL,
-    lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
-  FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempt, output)
+    lease_owner = NULL, lease_expires_at = NULL, updated_at = $4, attempt_started_at = v.started
+  FROM unnest($1::text[], $2::int[], $3::text[], $6::timestamptz[]) AS v(id, attempt, output, started)
   WHERE t.id = v.id AND t.status = 'running' AND t.lease_owner = $5 AND t.attempt = v.attempt
-  RETURNING ${TASK_COLUMNS})
-  ${withTaskEvents('task.completed', `'worker', $5::text, 'durationMs', (extract(epoch FROM ($4::timestamptz - r.attempt_started_at)) * 1000)::bigint`, '$4', idBase, channel)}`;
+  RETURNING t.id, t.seq, t.journey_id, t.uow_id, t.stage, t.handler, t.attempt, t.attempt_started_at),
+  ev AS (
+    INSERT INTO events (id, topic, key, payload, created_at)
+    SELECT ${idBase} + row_number() OVER (ORDER BY r.seq), 'task.completed', coalesce(r.journey_id, r.id),
+      ${EVENT_PAYLOAD('r', `'worker', $5::text, 'durationMs', (extract(epoch FROM ($4::timestamptz - r.attempt_started_at)) * 1000)::bigint`)}, $4
+    FROM rows r RETURNING id, key, payload),
+  woke AS (SELECT pg_notify('${channel}', max(id)::text || ' task') FROM ev HAVING count(*) > 0)
+  SELECT ev.payload->>'taskId' AS task_id, ev.id AS event_id, ev.key, ev.payload FROM ev LEFT JOIN woke ON true ORDER BY ev.id`;
+
+/**
+ * Gives back prefetched tasks a worker claimed but never started (they waited too long behind its busy
+ * slots): pending again in their old place, as if never claimed. $1 worker, $2 ids, $3 reason, $4 now.
+ */
+export const releaseUnstarted = `UPDATE tasks t SET status = 'pending', attempt = t.attempt - 1, total_attempts = t.total_attempts - 1,
+  started_at = CASE WHEN t.total_attempts = 1 THEN NULL ELSE t.started_at END, attempt_started_at = NULL, last_error = $3,
+  lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
+  WHERE t.lease_owner = $1 AND t.status = 'running' AND t.id = ANY($2::text[]) RETURNING ${TASK_COLUMNS}`;
 
 /** $1 worker, $2 task ids, $3 new expiry: extends the leases this worker still holds. */
 export const renewLeases = `UPDATE tasks SET lease_expires_at = $3

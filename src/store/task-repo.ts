@@ -212,10 +212,35 @@ export function claimTasksWithEvents(db: Queryable, workerId: string, limit: num
   return withEvents(db, CLAIM_WITH_EVENTS, [now, limit, workerId, new Date(now.getTime() + leaseMs)]);
 }
 
-/** completeLeasedBatch and its task.completed events as one atomic statement. */
-export function completeLeasedBatchWithEvents(db: Queryable, owner: string, done: ReadonlyArray<{ id: string; attempt: number; output: Record<string, unknown> }>, now: Date): Promise<TaskWithEvent[]> {
-  if (done.length === 0) return Promise.resolve([]);
-  return withEvents(db, COMPLETE_WITH_EVENTS, [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => JSON.stringify(d.output)), now, owner]);
+/** A completed task's id with the task.completed event the same statement wrote. */
+export interface CompletedWithEvent {
+  taskId: string;
+  event: { id: number; key: string; payload: Record<string, unknown> };
+}
+
+/** completeLeasedBatch and its task.completed events as one atomic statement; `started` is when each handler began. */
+export async function completeLeasedBatchWithEvents(
+  db: Queryable,
+  owner: string,
+  done: ReadonlyArray<{ id: string; attempt: number; output: Record<string, unknown>; started: Date }>,
+  now: Date,
+): Promise<CompletedWithEvent[]> {
+  if (done.length === 0) return [];
+  const rows = await db.query<{ task_id: string; event_id: number; key: string; payload: Record<string, unknown> }>(COMPLETE_WITH_EVENTS, [
+    done.map((d) => d.id),
+    done.map((d) => d.attempt),
+    done.map((d) => JSON.stringify(d.output)),
+    now,
+    owner,
+    done.map((d) => d.started.toISOString()),
+  ]);
+  return rows.map((r) => ({ taskId: r.task_id, event: { id: r.event_id, key: r.key, payload: r.payload } }));
+}
+
+/** Gives back claimed tasks that never started (see plan.releaseUnstarted). */
+export function releaseUnstarted(tx: Queryable, workerId: string, ids: readonly string[], reason: string, now: Date): Promise<TaskRecord[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return many(tx, plan.releaseUnstarted, [workerId, ids, reason, now]);
 }
 
 export async function renewLeases(db: Queryable, workerId: string, ids: readonly string[], expiresAt: Date): Promise<string[]> {
