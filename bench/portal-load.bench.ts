@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { operatorOptionsFromEnv, runOperators } from './portal-load-operators';
+import { securityHeadersAb } from './portal-load-headers-ab';
 import { countQueries, PhaseProfiler } from './portal-load-profile';
 import { emit, summarize } from './support/percentiles';
 
@@ -352,4 +353,5 @@ if (process.env.OW_BENCH_PORTAL_ROLE === 'server') {
   await serverRole();
 } else {
   for (const driver of DRIVERS) await measure(driver);
+  emit('portal-load.security-headers-ab', { ...securityHeadersAb(), note: "helmet's middleware built per request (@fastify/helmet) vs once at start-up; the response's headers are the same (test/server/security-headers.test.ts)" });
 }
