@@ -5,7 +5,7 @@ import { buildFlow, flowMermaid, type Flow } from '../core/ops/flow-edges';
 import { failureRate, minuteSeries, retentionCutoff, sampleWindow, SAMPLE_MINUTE_MS, type QueueSample, type SeriesPoint } from '../core/ops/queue-stats';
 import { AppError } from '../core/shared/error-codes';
 import type { Db, Queryable } from '../store/db';
-import { flowRows, hasSamplesAt, hasTasksFor, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampleActivity, sampledMinutes, sampledQueueNames, taskActivity, type LiveQueueRow, type WindowActivity } from '../store/queue-repo';
+import { flowRows, hasSamplesAt, hasTasksFor, insertSamples, liveTaskQueues, pruneSamples, readSamples, sampledQueueNames, taskActivity, windowActivity, type LiveQueueRow, type WindowActivity } from '../store/queue-repo';
 import type { Clock } from './clock';
 
 /** What a registered queue reports: its level now and its activity in the window asked for. */
@@ -42,7 +42,8 @@ const SAMPLER_LOCK_KEY = 7_100_421_010;
 const HOUR_MS = 3_600_000;
 
 /**
- * How to count an hour's activity cheaply: the minutes the sampler already summed come from its
+ * How to count an hour's activity cheaply (windowActivity in the store applies this plan in SQL; the
+ * store test checks the two agree): the minutes the sampler already summed come from its
  * samples, only the edges (and any stretch it has not sampled) from the event log. `sampled` are the
  * sampled minute starts inside the hour, oldest first; a gap in them falls back to the event log.
  */
@@ -53,13 +54,6 @@ export function activityPlan(from: Date, to: Date, sampled: readonly Date[]): { 
   const contiguous = (end - first) / SAMPLE_MINUTE_MS === sampled.length;
   if (!contiguous || first < from.getTime() || end > to.getTime()) return { samples: null, events: [{ from, to }] };
   return { samples: { from: new Date(first), to: new Date(end) }, events: [{ from, to: new Date(first) }, { from: new Date(end), to }].filter((w) => w.to > w.from) };
-}
-
-function addActivity(into: Map<string, WindowActivity>, more: Map<string, WindowActivity>): void {
-  for (const [q, a] of more) {
-    const had = into.get(q);
-    into.set(q, had ? { completed: had.completed + a.completed, failed: had.failed + a.failed, deadLettered: had.deadLettered + a.deadLettered } : { ...a });
-  }
 }
 
 export class QueueService {
@@ -114,19 +108,15 @@ export class QueueService {
     };
   }
 
-  /** Completions and failures per queue over the hour up to now: the sampled minutes from their samples, the rest from events. */
+  /**
+   * Completions and failures per queue over the hour up to now: the sampled minutes from their samples,
+   * the rest from events, by `activityPlan` (applied by the database in one statement: windowActivity).
+   */
   async lastHour(now: Date): Promise<Map<string, WindowActivity>> {
     const from = new Date(now.getTime() - HOUR_MS);
     const to = new Date(now.getTime() + 1);
     const firstFull = new Date(Math.ceil(from.getTime() / SAMPLE_MINUTE_MS) * SAMPLE_MINUTE_MS);
-    const plan = activityPlan(from, to, await sampledMinutes(this.db, firstFull, sampleWindow(now).to));
-    const parts = await Promise.all([
-      ...(plan.samples ? [sampleActivity(this.db, plan.samples.from, plan.samples.to)] : []),
-      ...plan.events.map((w) => taskActivity(this.db, w.from, w.to)),
-    ]);
-    const total = new Map<string, WindowActivity>();
-    for (const p of parts) addActivity(total, p);
-    return total;
+    return windowActivity(this.db, { from, to, sampledFrom: firstFull, sampledTo: sampleWindow(now).to }, SAMPLE_MINUTE_MS);
   }
 
   async list(): Promise<QueueOverview[]> {

@@ -16,45 +16,39 @@ export interface LiveQueueRow {
  * Every handler that has tasks, with its live counts, read through indexes (migration 0012): the
  * handlers by a skip scan, pending and running tasks by a partial index, dead letters by another.
  * `completed` is not counted here (it would scan every finished task): the overview takes completions
- * from the window's activity instead.
+ * from the window's activity instead. One statement (each part MATERIALIZED keeps its own indexed plan):
+ * a round trip costs more CPU in the server than any of the three parts.
  */
 export async function liveTaskQueues(db: Queryable, queue?: string): Promise<LiveQueueRow[]> {
   const one = queue !== undefined;
-  const params = one ? [queue] : [];
-  // One after another: inside the sampler's transaction they share one connection.
-  const names = await (
-    one
-      ? db.query<{ queue: string }>('SELECT handler AS queue FROM tasks WHERE handler = $1 LIMIT 1', params)
-      : db.query<{ queue: string }>(
-        `WITH RECURSIVE h(queue) AS (
-           (SELECT handler FROM tasks ORDER BY handler LIMIT 1)
-           UNION ALL
-           SELECT (SELECT t.handler FROM tasks t WHERE t.handler > h.queue ORDER BY t.handler LIMIT 1) FROM h WHERE h.queue IS NOT NULL
-         ) SELECT queue FROM h WHERE queue IS NOT NULL`,
-      )
-  );
-  const active = await db.query<{ queue: string; depth: number; waiting: number; running: number; oldest: Date | null }>(
-      `SELECT handler AS queue,
+  const rows = await db.query<{ queue: string; depth: number; waiting: number; running: number; dead: number; oldest: Date | null }>(
+    `WITH RECURSIVE ${
+      one
+        ? 'names AS MATERIALIZED (SELECT handler AS queue FROM tasks WHERE handler = $1 LIMIT 1),'
+        : `h(queue) AS (
+             (SELECT handler FROM tasks ORDER BY handler LIMIT 1)
+             UNION ALL
+             SELECT (SELECT t.handler FROM tasks t WHERE t.handler > h.queue ORDER BY t.handler LIMIT 1) FROM h WHERE h.queue IS NOT NULL
+           ),
+           names AS MATERIALIZED (SELECT queue FROM h WHERE queue IS NOT NULL),`
+    }
+     active AS MATERIALIZED (
+       SELECT handler AS queue,
          count(*) FILTER (WHERE status = 'pending' AND waiting_on = 0)::int AS depth,
          count(*) FILTER (WHERE status = 'pending' AND waiting_on > 0)::int AS waiting,
          count(*) FILTER (WHERE status = 'running')::int AS running,
          min(COALESCE(ready_at, created_at)) FILTER (WHERE status = 'pending' AND waiting_on = 0) AS oldest
-       FROM tasks WHERE status IN ('pending', 'running') ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
-      params,
-    );
-  const dead = await db.query<{ queue: string; n: number }>(
-      `SELECT handler AS queue, count(*)::int AS n FROM tasks WHERE status = 'failed' AND dead_lettered_at IS NOT NULL ${one ? 'AND handler = $1' : ''} GROUP BY handler`,
-      params,
-    );
-  const activeBy = new Map(active.map((r) => [r.queue, r] as const));
-  const deadBy = new Map(dead.map((r) => [r.queue, r.n] as const));
-  return names
-    .map((n) => n.queue)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((q) => {
-      const a = activeBy.get(q);
-      return { queue: q, depth: a?.depth ?? 0, waiting: a?.waiting ?? 0, running: a?.running ?? 0, deadLetters: deadBy.get(q) ?? 0, oldestReadyAt: a?.oldest ?? null };
-    });
+       FROM tasks WHERE status IN ('pending', 'running') ${one ? 'AND handler = $1' : ''} GROUP BY handler),
+     dead AS MATERIALIZED (
+       SELECT handler AS queue, count(*)::int AS n FROM tasks WHERE status = 'failed' AND dead_lettered_at IS NOT NULL ${one ? 'AND handler = $1' : ''} GROUP BY handler)
+     SELECT n.queue, COALESCE(a.depth, 0)::int AS depth, COALESCE(a.waiting, 0)::int AS waiting, COALESCE(a.running, 0)::int AS running,
+       COALESCE(d.n, 0)::int AS dead, a.oldest
+     FROM names n LEFT JOIN active a ON a.queue = n.queue LEFT JOIN dead d ON d.queue = n.queue`,
+    one ? [queue] : [],
+  );
+  return rows
+    .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0))
+    .map((r) => ({ queue: r.queue, depth: r.depth, waiting: r.waiting, running: r.running, deadLetters: r.dead, oldestReadyAt: r.oldest }));
 }
 
 /** Whether any task uses the handler (one index probe). */
@@ -95,6 +89,40 @@ export async function taskActivity(db: Queryable, from: Date, to: Date): Promise
     [from, to],
   );
   return new Map(rows.filter((r) => r.queue !== null).map((r) => [r.queue as string, { completed: r.completed, failed: r.failed, deadLettered: r.dead }] as const));
+}
+
+/**
+ * Completions, failed attempts and dead letters per queue over [from, to) in one statement, by the plan
+ * of QueueService's `activityPlan`: when the sampled minutes in [sampledFrom, sampledTo) form one
+ * contiguous run inside the window, that run from its samples and only the edges from the task events;
+ * otherwise the whole window from the events. (Three or four round trips before; each costs the server
+ * more CPU than the index reads themselves.)
+ */
+export async function windowActivity(db: Queryable, w: { from: Date; to: Date; sampledFrom: Date; sampledTo: Date }, minuteMs: number): Promise<Map<string, WindowActivity>> {
+  const topics = "('task.completed', 'task.attempt_failed', 'task.failed')";
+  const counts = `count(*) FILTER (WHERE e.topic = 'task.completed') AS completed,
+         count(*) FILTER (WHERE e.topic IN ('task.attempt_failed', 'task.failed')) AS failed,
+         count(*) FILTER (WHERE e.topic = 'task.failed') AS dead`;
+  const rows = await db.query<{ queue: string; completed: number; failed: number; dead: number }>(
+    `WITH m AS MATERIALIZED (
+       SELECT min(at) AS first, max(at) + $5::int * interval '1 millisecond' AS past, count(DISTINCT at)::int AS n
+       FROM queue_samples WHERE at >= $3 AND at < $4),
+     plan AS MATERIALIZED (
+       SELECT CASE WHEN ok THEN first END AS lo, CASE WHEN ok THEN past END AS hi
+       FROM (SELECT first, past, COALESCE(n > 0 AND past - first = n * ($5::int * interval '1 millisecond') AND first >= $1 AND past <= $2, false) AS ok FROM m) x),
+     parts AS (
+       SELECT s.queue, sum(s.completed) AS completed, sum(s.failed) AS failed, sum(s.dead_lettered) AS dead
+       FROM queue_samples s, plan p WHERE s.at >= p.lo AND s.at < p.hi GROUP BY s.queue
+       UNION ALL
+       SELECT e.payload->>'handler', ${counts}
+       FROM events e, plan p WHERE e.created_at >= $1 AND e.created_at < COALESCE(p.lo, $2) AND e.topic IN ${topics} GROUP BY 1
+       UNION ALL
+       SELECT e.payload->>'handler', ${counts}
+       FROM events e, plan p WHERE e.created_at >= p.hi AND e.created_at < $2 AND e.topic IN ${topics} GROUP BY 1)
+     SELECT queue, sum(completed)::int AS completed, sum(failed)::int AS failed, sum(dead)::int AS dead FROM parts WHERE queue IS NOT NULL GROUP BY queue`,
+    [w.from, w.to, w.sampledFrom, w.sampledTo, minuteMs],
+  );
+  return new Map(rows.map((r) => [r.queue, { completed: r.completed, failed: r.failed, deadLettered: r.dead }] as const));
 }
 
 /** The minutes in [from, to) that the sampler wrote (any queue), oldest first. */
