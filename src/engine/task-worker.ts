@@ -169,7 +169,8 @@ export class TaskWorker {
       const at = Date.now();
       for (const task of claimed) this.buffer.push({ task, claimedAt: at });
       if (claimed.length < room) {
-        while (this.handlersRunning < concurrency && this.buffer.length > 0) this.launch(this.buffer.shift()!.task);
+        // A stop that came during the claim gives the buffer back instead.
+        while (this.running && this.handlersRunning < concurrency && this.buffer.length > 0) this.launch(this.buffer.shift()!.task);
         if (claimed.length === 0) await this.scheduleNextDue();
         return;
       }

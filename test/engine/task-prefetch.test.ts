@@ -68,7 +68,10 @@ describe.each(DRIVERS)('prefetching workers on %s', (driver) => {
     try {
       const tasks = await rt.tasks.enqueue({ tasks: Array.from({ length: 6 }, (_, i) => ({ key: `a${i}`, handler: 'gated-a' })) }, 't');
       const ids = tasks.map((t) => t.id);
-      await until('all six claimed', async () => ((await statuses(ids)).every((t) => t.status === 'running') ? true : undefined), 15_000, 20);
+      // All six claimed in the store, and the worker has the claim's answer (its two slots busy).
+      await until('all six claimed and two started', async () => (g.state.running === 2 && (await statuses(ids)).every((t) => t.status === 'running') ? true : undefined), 15_000, 20);
+      // Four more wait for a slot; give the worker time to (wrongly) start any of them.
+      await new Promise((r) => setTimeout(r, 200));
       expect(g.state.running).toBe(2);
       g.open();
       await until('all six completed', async () => ((await statuses(ids)).every((t) => t.status === 'completed') ? true : undefined), 15_000, 20);
@@ -118,7 +121,8 @@ describe.each(DRIVERS)('prefetching workers on %s', (driver) => {
     await a.start();
     const tasks = await a.tasks.enqueue({ tasks: Array.from({ length: 3 }, (_, i) => ({ key: `c${i}`, handler: 'gated-c' })) }, 't');
     const ids = tasks.map((t) => t.id);
-    await until('all three claimed', async () => ((await statuses(ids)).every((t) => t.status === 'running') ? true : undefined), 15_000, 20);
+    // Claimed in the store is not enough: the worker must have the claim's answer (one handler started).
+    await until('all three claimed and one started', async () => (g.state.running === 1 && (await statuses(ids)).every((t) => t.status === 'running') ? true : undefined), 15_000, 20);
     const stopped = a.stop();
     await until('two given back while one still runs', async () => ((await statuses(ids)).filter((t) => t.status === 'pending').length === 2 ? true : undefined), 15_000, 20);
     expect(g.state.running).toBe(1);
