@@ -8,7 +8,7 @@ import type { NewEvent } from '../store/events-repo';
 import { finishRollback, insertRollback, insertValidation } from '../store/journey-records-repo';
 import { cancelTimers, insertTimer } from '../store/journey-timers-repo';
 import { insertUnit, markUnitsRolledBack } from '../store/journey-units-repo';
-import { cancelOpenTasksOfJourney, insertTasks, notifyTasksReady, type NewTask } from '../store/task-repo';
+import { cancelOpenTasksOfJourney, insertTasks, type NewTask } from '../store/task-repo';
 import { resolveAlias } from './journey-handler-check';
 import { recomputeUnits } from './task-units';
 
@@ -61,7 +61,6 @@ export async function applyEffects(tx: Queryable, ctx: EffectContext, effects: r
           await insertUnit(tx, { id: u.id, journeyId: u.journeyId, stage: u.stage, visit: visitOf(u.id), key: u.key, name: u.name, kind: u.kind, dependencies: u.dependencies, statusReason: `none of the ${u.tasks.length} tasks has started` }, now);
         }
         const inserted = await insertTasks(tx, newTasksOf(units, ctx.handlerAliases, now), now);
-        if (inserted.some((t) => t.ready && t.kind === 'automated')) await notifyTasksReady(tx);
         break;
       }
       case 'record_validation':

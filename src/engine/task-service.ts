@@ -89,7 +89,6 @@ export class TaskService {
       this.clock,
       async (tx, now) => {
         const inserted = await insertTasks(tx, rows, now);
-        if (inserted.some((t) => t.ready && t.kind === 'automated')) await notifyTasksReady(tx);
         return {
           result: inserted,
           audits: inserted.length > 0 ? [{ actor, action: 'task.enqueue', target: `task/${batch}`, summary: `enqueued ${inserted.length} task(s): ${[...new Set(inserted.map((t) => t.handler))].join(', ')}` }] : [],

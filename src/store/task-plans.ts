@@ -27,9 +27,10 @@ export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage
 
 /**
  * insertTask for a whole batch in one statement: $1…$17 are arrays (one element per task, in the
- * order of insertTask's $1…$17) and $18 is now; rows go in array order (seq follows it).
+ * order of insertTask's $1…$17) and $18 is now; rows go in array order (seq follows it). NOTIFYs
+ * TASKS_CHANNEL when a claimable task is among them.
  */
-export const insertTaskBatch = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
+export const insertTaskBatch = `WITH ins AS (INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
   waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at, lease_expires_at)
   SELECT v.id, v.journey_id, v.uow_id, v.stage, v.key, v.name, v.handler, v.agent, v.kind, 'pending', v.max_retries, v.retry::jsonb, v.waiting_on, v.run_at,
     v.idempotency_key, v.input::jsonb, v.output_schema::jsonb, v.emits, $18, CASE WHEN v.waiting_on = 0 THEN $18::timestamptz END, $18,
@@ -39,7 +40,10 @@ export const insertTaskBatch = `INSERT INTO tasks AS t (id, journey_id, uow_id, 
     WITH ORDINALITY AS v(id, journey_id, uow_id, stage, key, name, handler, agent, kind, max_retries, retry, waiting_on, run_at, idempotency_key, input, output_schema, emits, n)
   ORDER BY v.n
   ON CONFLICT (idempotency_key) DO NOTHING
-  RETURNING ${TASK_COLUMNS}`;
+  RETURNING ${TASK_COLUMNS}),
+  -- Idle workers wake on commit when any inserted task is claimable (a NOTIFY in the same round trip).
+  woke AS (SELECT pg_notify('${TASKS_CHANNEL}', '') FROM ins WHERE ins.waiting_on = 0 AND ins.kind = 'automated' HAVING count(*) > 0)
+  SELECT ins.* FROM ins LEFT JOIN woke ON true ORDER BY ins.seq`;
 
 export const insertDependency = `WITH edge AS (INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING depends_on)
   UPDATE tasks SET dependants = dependants + 1 WHERE id IN (SELECT depends_on FROM edge)`;
