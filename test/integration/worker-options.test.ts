@@ -7,7 +7,7 @@ import { JourneyRuntime } from '../../src/engine/journey-runtime';
 import { openPostgres } from '../../src/store/drivers/pg-driver';
 import { migrate } from '../../src/store/migrate';
 import { getTask } from '../../src/store/task-repo';
-import { parseConcurrency } from '../../src/cli/commands/worker-command';
+import { parseConcurrency, parsePrefetch } from '../../src/cli/commands/worker-command';
 import { runOw, startOw } from '../helpers/cli';
 import { createPgDatabase } from '../helpers/databases';
 
@@ -19,6 +19,17 @@ describe('ow worker options', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--concurrency <n>\s+tasks run at the same time by this process, 1–256/);
     expect(help.stdout).toMatch(/--plugin <path>/);
+    expect(help.stdout).toMatch(/--prefetch <n>\s+tasks claimed ahead of free slots/);
+  });
+
+  it('refuses a prefetch outside 0–1024 or not a whole number, exiting 2', async () => {
+    for (const bad of ['1025', '-1', '1.5', 'lots', '']) {
+      expect(() => parsePrefetch(bad), bad).toThrow(expect.objectContaining({ exitCode: 2, message: `--prefetch must be a whole number from 0 to 1024, got ${JSON.stringify(bad)}` }));
+    }
+    expect([0, 24, 1024].map((n) => parsePrefetch(String(n)))).toEqual([0, 24, 1024]);
+    const r = await runOw(['worker', '--prefetch', 'lots'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--prefetch must be a whole number from 0 to 1024, got "lots"');
   });
 
   it('refuses a concurrency outside 1–256 or not a whole number, exiting 2 before touching the store', async () => {
@@ -37,9 +48,9 @@ describe('ow worker options', () => {
     const db = await openPostgres(url, { max: 2 });
     try {
       await migrate(db);
-      const worker = await startOw(['worker', '--concurrency', '3', '--plugin', PLUGIN], /joined postgres/, { DATABASE_URL: url, OW_TASK_POLL_MS: '200' });
+      const worker = await startOw(['worker', '--concurrency', '3', '--prefetch', '5', '--plugin', PLUGIN], /joined postgres/, { DATABASE_URL: url, OW_TASK_POLL_MS: '200' });
       try {
-        expect(worker.stdout()).toMatch(/with concurrency 3 \(task leases as tw_[0-9a-f]{12}\)\./);
+        expect(worker.stdout()).toMatch(/with concurrency 3, prefetch 5 \(task leases as tw_[0-9a-f]{12}\)\./);
         // The plugin's handler is known only to the worker process: enqueue under the name it registered.
         await db.query('CREATE TABLE IF NOT EXISTS reliability_effects (idempotency_key text PRIMARY KEY, task_id text NOT NULL, runs int NOT NULL DEFAULT 1)');
         const local = new JourneyRuntime({ db, clock: systemClock, kind: 'cli', onEvents: () => undefined });

@@ -1,5 +1,6 @@
 // `ow worker`: a worker process that joins the others on the same PostgreSQL (DATABASE_URL).
-// `--concurrency` sets how many tasks it runs at once; `--plugin` (or OW_WORKER_PLUGIN) loads a
+// `--concurrency` sets how many tasks it runs at once, `--prefetch` how many more it may claim ahead;
+// `--plugin` (or OW_WORKER_PLUGIN) loads a
 // module that registers in-process handlers before the loop starts.
 import { Command } from 'commander';
 import { resolve } from 'node:path';
@@ -25,6 +26,16 @@ export function parseConcurrency(raw: string): number {
   return n;
 }
 
+/** Tasks claimed ahead of free slots: 0 (claim only for free slots) up to four times the largest concurrency. */
+export function parsePrefetch(raw: string): number {
+  const max = 4 * MAX_WORKER_CONCURRENCY;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n > max) {
+    throw new CliError(`--prefetch must be a whole number from 0 to ${max}, got ${JSON.stringify(raw)}`, 2);
+  }
+  return n;
+}
+
 async function loadPlugin(path: string, handlers: HandlerRegistry): Promise<void> {
   let mod: { default?: unknown; register?: unknown };
   try {
@@ -41,15 +52,18 @@ export function workerCommand(): Command {
   return new Command('worker')
     .description('run a worker that shares the work with every other process on the same database')
     .option('--concurrency <n>', `tasks run at the same time by this process, 1–${MAX_WORKER_CONCURRENCY} (default OW_WORKER_CONCURRENCY, else 4)`)
+    .option('--prefetch <n>', 'tasks claimed ahead of free slots, started as slots free (default OW_WORKER_PREFETCH, else 3 × concurrency; 0 turns it off)')
     .option('--plugin <path>', 'a module whose default export registers in-process handlers: ({ handlers }) => handlers.register(name, fn) (default OW_WORKER_PLUGIN)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (default info)')
-    .action(async (opts: { concurrency?: string; plugin?: string; logLevel?: string }, cmd: Command) => {
+    .action(async (opts: { concurrency?: string; prefetch?: string; plugin?: string; logLevel?: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       const concurrency = opts.concurrency !== undefined ? parseConcurrency(opts.concurrency) : undefined;
+      const prefetch = opts.prefetch !== undefined ? parsePrefetch(opts.prefetch) : undefined;
       const config = loadConfig({ dataDir: g.dataDir, databaseUrl: g.databaseUrl, logLevel: opts.logLevel });
       const logger = createLogger(config.logLevel);
       // The runtime reads its worker options from the environment; the flag wins over the variable.
       if (concurrency !== undefined) process.env.OW_WORKER_CONCURRENCY = String(concurrency);
+      if (prefetch !== undefined) process.env.OW_WORKER_PREFETCH = String(prefetch);
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'worker' });
       const runtime = new Runtime({ db: store.db, clock: systemClock, kind: 'worker' });
       const plugin = opts.plugin ?? process.env.OW_WORKER_PLUGIN;
@@ -63,7 +77,7 @@ export function workerCommand(): Command {
       const worker = runtime.journeys.worker;
       process.stdout.write(
         `Worker ${runtime.registration?.name ?? ''} (${runtime.registration?.id ?? ''}) joined ${store.db.driver} at ${store.db.location}` +
-          ` with concurrency ${worker?.options.concurrency ?? '?'} (task leases as ${worker?.id ?? '?'}). Press Ctrl+C to stop.\n`,
+          ` with concurrency ${worker?.options.concurrency ?? '?'}, prefetch ${worker?.options.prefetch ?? '?'} (task leases as ${worker?.id ?? '?'}). Press Ctrl+C to stop.\n`,
       );
       // The loop's timers are unref'd: while the database is down no socket is open either, and the
       // process would end quietly (exit 0) instead of reconnecting. This keeps it alive until a signal.
