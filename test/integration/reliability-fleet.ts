@@ -36,6 +36,8 @@ export interface FleetWorker {
   /** The id its task leases carry (lease_owner). */
   leaseId: string;
   killed: boolean;
+  /** What it wrote to stderr (why it exited, when it did). */
+  stderr: () => string;
 }
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, everyMs = 50): Promise<T> {
@@ -63,7 +65,7 @@ export class Fleet {
       OW_WORKER_PLUGIN: PLUGIN,
     };
     const started = await Promise.all(Array.from({ length: n }, () => startOw(['worker'], /task leases as (tw_[0-9a-f]+)\)/, env, 120_000)));
-    const added = started.map((s) => ({ child: s.child, leaseId: /task leases as (tw_[0-9a-f]+)\)/.exec(s.stdout())![1]!, killed: false }));
+    const added = started.map((s) => ({ child: s.child, leaseId: /task leases as (tw_[0-9a-f]+)\)/.exec(s.stdout())![1]!, killed: false, stderr: s.stderr }));
     this.workers.push(...added);
     return added;
   }
@@ -85,7 +87,8 @@ export class Fleet {
 
   /** Every worker not killed by the test is still running: none gave up and exited. */
   expectAllAlive(): void {
-    expect(this.alive().map((w) => w.child.exitCode)).toEqual(this.alive().map(() => null));
+    const exited = this.alive().filter((w) => w.child.exitCode !== null);
+    expect(exited.map((w) => `exit ${w.child.exitCode}: ${w.stderr().slice(-2_000)}`)).toEqual([]);
   }
 
   async stop(): Promise<void> {
