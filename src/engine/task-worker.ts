@@ -31,6 +31,9 @@ interface InFlight {
   done: Promise<void>;
 }
 
+/** Journeys whose expired leases one sweep takes back at the same time (one transaction each). */
+const SWEEP_PARALLEL = 4;
+
 /** A prefetched task: claimed under this worker's lease, waiting for a free slot. */
 interface Buffered {
   task: TaskRecord;
@@ -334,11 +337,19 @@ export class TaskWorker {
     }
   }
 
-  /** Takes back tasks whose lease expired: retried at once (or dead-lettered when out of retries). */
+  /**
+   * Takes back tasks whose lease expired: retried at once (or dead-lettered when out of retries). A
+   * crashed worker leaves its running and prefetched tasks: those of different journeys are taken back
+   * side by side (SWEEP_PARALLEL transactions), each journey's in order (they lock the journey row).
+   */
   async sweep(): Promise<number> {
     const expired = await expiredLeases(this.db, this.clock.now(), 100);
+    // (Map.groupBy is not in Node 20.)
+    const byJourney = new Map<string, typeof expired>();
+    for (const c of expired) byJourney.set(c.journeyId ?? c.id, [...(byJourney.get(c.journeyId ?? c.id) ?? []), c]);
+    const groups = [...byJourney.values()];
     let swept = 0;
-    for (const candidate of expired) {
+    const takeBack = async (candidate: { id: string; journeyId: string | null }): Promise<void> => {
       const random = this.options.random();
       const { result } = await commitEngineChange(
         this.db,
@@ -354,7 +365,11 @@ export class TaskWorker {
         this.onEvents,
       );
       if (result) swept++;
-    }
+    };
+    const lanes = Array.from({ length: Math.min(SWEEP_PARALLEL, groups.length) }, async () => {
+      for (let g = groups.shift(); g; g = groups.shift()) for (const c of g) await takeBack(c);
+    });
+    await Promise.all(lanes);
     if (swept > 0) this.wake();
     return swept;
   }

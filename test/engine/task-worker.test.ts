@@ -135,6 +135,22 @@ describe.each(DRIVERS)('task runtime on %s', (driver) => {
     expect(await listEffects(db, [task!.idempotencyKey])).toEqual([{ idempotencyKey: task!.idempotencyKey, taskId: task!.id, runs: 2 }]);
   });
 
+  it('one sweep takes back every expired lease a crashed worker held (claimed and prefetched alike), once each', async () => {
+    const crashed = journeyRuntime(db, clock, { leaseMs: 5_000 });
+    const tasks = await jr.tasks.enqueue({ tasks: Array.from({ length: 12 }, (_, i) => ({ key: `orphan${i}`, handler: 'noop', retry: { maxRetries: 2 } })) }, 't');
+    expect(await crashed.worker!.claim(12)).toHaveLength(12);
+    clock.advance(5_001);
+    // Two sweepers at once (surviving workers): each orphan is taken back by exactly one of them.
+    const other = journeyRuntime(db, clock, { leaseMs: 5_000 });
+    const [a, b] = await Promise.all([jr.worker!.sweep(), other.worker!.sweep()]);
+    expect(a + b).toBe(12);
+    for (const t of tasks) {
+      expect(await jr.tasks.get(t.id)).toMatchObject({ status: 'pending', leaseOwner: null });
+      expect((await readEvents(db, { key: t.id, limit: 10 })).filter((e) => e.topic === 'task.attempt_failed')).toHaveLength(1);
+    }
+    expect(await jr.worker!.drain()).toBe(12);
+  });
+
   it('a person declines a human task: it fails and its unit with it; a retry makes it wait again', async () => {
     const [human] = await jr.tasks.enqueue({ tasks: [{ key: 'approve', handler: 'approver', kind: 'human' }] }, 't');
     expect(await jr.worker!.drain()).toBe(0);
