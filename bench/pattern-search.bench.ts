@@ -5,17 +5,12 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createPatternIndex, type PatternIndex, type PatternQueryInput, type SearchablePattern } from '../src/core/ows/search-index';
+import { mulberry32 } from '../src/core/sim/prng';
 
-/** mulberry32: a small seeded PRNG, so the catalog and the query mix are reproducible. */
+/** A seeded uniform source (the simulator's mulberry32), so runs are reproducible. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = mulberry32(seed);
+  return () => rng.next();
 }
 
 const INDUSTRIES = ['Technology', 'Healthcare', 'Finance', 'Retail', 'Manufacturing', 'Education', 'Professional Services'];

@@ -3,6 +3,7 @@
 // the browser does — thinks for a seeded random time, and now and then acts (enqueues a task or retries one
 // of its own dead letters). The pages and their requests are read off web/src/pages (see PAGES).
 import { summarize } from './support/percentiles';
+import { mulberry32 } from '../src/core/sim/prng';
 
 export type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: unknown }>;
 
@@ -39,16 +40,10 @@ export const PAGES: ReadonlyArray<{ name: string; requests: (d: PageData, r: () 
   { name: 'task detail', requests: (d, r) => [`/api/tasks/${encodeURIComponent(d.taskIds[Math.floor(r() * d.taskIds.length)]!)}`] },
 ];
 
-/** mulberry32: a small seeded generator, so two runs draw the same pages and think times. */
+/** A seeded uniform source (the simulator's mulberry32), so runs are reproducible. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = mulberry32(seed);
+  return () => rng.next();
 }
 
 export interface OperatorOptions {

@@ -6,17 +6,12 @@ import { pathToFileURL } from 'node:url';
 import type { Beat, Movement, MusicalSequence } from '../src/core/sequence/schema';
 import { renderSequenceMarkdown } from '../src/core/sequence/markdown';
 import { renderSequenceHtml } from '../src/core/sequence/html';
+import { mulberry32 } from '../src/core/sim/prng';
 
-/** Mulberry32: a small, fast PRNG whose whole state is one 32-bit integer. */
+/** A seeded uniform source (the simulator's mulberry32), so runs are reproducible. */
 export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = mulberry32(seed);
+  return () => rng.next();
 }
 
 const verbs = ['Review', 'Route', 'Escalate', 'Assign', 'Measure', 'Deploy', 'Validate', 'Notify', 'Approve', 'Archive'];
