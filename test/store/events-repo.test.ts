@@ -95,6 +95,15 @@ describe.each(DRIVERS)('event outbox on %s', (driver) => {
     expect((await readSettledTail(db, start, ['nothing.'], 10)).events).toEqual([]);
   });
 
+  it('writes the change\'s audit entry in the events\' statement when given one, and none when not', async () => {
+    const before = (await listAudit(db, { limit: 1000 })).length;
+    await db.transaction((tx) => appendEvents(tx, [{ topic: 'audited.x', payload: {} }], NOW, { actor: 'ann', action: 'thing.change', target: 'thing/1', summary: 'changed it', details: { why: 'test' } }));
+    await db.transaction((tx) => appendEvents(tx, [{ topic: 'unaudited.x', payload: {} }], NOW));
+    const entries = await listAudit(db, { limit: 1000 });
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.find((e) => e.target === 'thing/1')).toMatchObject({ actor: 'ann', action: 'thing.change', summary: 'changed it', details: { why: 'test' }, createdAt: NOW.toISOString() });
+  });
+
   it('escapes LIKE wildcards in topic prefixes', async () => {
     const start = await lastEventId(db);
     await db.transaction((tx) => appendEvents(tx, [{ topic: 'a_b.x', payload: {} }, { topic: 'aXb.x', payload: {} }], NOW));
