@@ -117,6 +117,13 @@ describe('priorities', () => {
   });
 });
 
+/**
+ * A full CI run once spent over ten minutes shrinking a failure of one of these properties (arrays of 60
+ * tickets, an assertion thrown per try) and never reported it. Past 20 s the run stops and fails with the
+ * seed and the counterexample found so far, so the case can be replayed with `{ seed, path }`.
+ */
+const SHRINK_LIMIT = { interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true } as const;
+
 describe('properties', () => {
   const facts = fc.record({
     priority: fc.constantFrom(...PRIORITIES),
@@ -143,6 +150,7 @@ describe('properties', () => {
         expect(PRIORITIES.reduce((n, p) => n + f.byPriority[p].tickets, 0)).toBe(f.all.tickets);
         expect(PRIORITIES.reduce((n, p) => n + f.byPriority[p].slaCyclesBreached, 0)).toBe(f.all.slaCyclesBreached);
       }),
+      SHRINK_LIMIT,
     );
   });
 
@@ -150,6 +158,6 @@ describe('properties', () => {
     fc.assert(fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (b, a) => {
       const pct = improvementPct(b, a, 'lower-is-better')!;
       expect(Math.sign(Math.round(pct * 1e6))).toBe(Math.sign(Math.round((b - a) * 1e6 / b)));
-    }));
+    }), SHRINK_LIMIT);
   });
 });
