@@ -156,11 +156,14 @@ export class TaskWorker {
     while (this.running) {
       const prefetch = this.prefetchPaused ? 0 : this.options.prefetch;
       while (this.handlersRunning < concurrency && this.buffer.length > 0) this.launch(this.buffer.shift()!.task);
-      // Results still being committed count as held: claims stay bounded when commits fall behind.
-      const held = this.inFlight.size + this.buffer.length;
-      const room = concurrency + prefetch - held;
+      // Results being committed hold no slot, so the next claim overlaps their commit; they still
+      // count once more than a full load of them waits, so claims stay bounded when commits fall behind.
+      const capacity = concurrency + prefetch;
+      const committing = this.inFlight.size - this.handlersRunning;
+      const held = this.handlersRunning + this.buffer.length + Math.max(0, committing - capacity);
+      const room = capacity - held;
       // While busy, refill in batches (half of what may be held at a time): one claim per task would cost more than the tasks.
-      if (room <= 0 || (held > 0 && room < Math.ceil((concurrency + prefetch) / 2))) return;
+      if (room <= 0 || (held > 0 && room < Math.ceil(capacity / 2))) return;
       let claimed: TaskRecord[];
       try {
         claimed = await this.claim(room);

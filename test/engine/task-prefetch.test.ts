@@ -134,3 +134,46 @@ describe.each(DRIVERS)('prefetching workers on %s', (driver) => {
     expect([...g.calls.values()]).toEqual([1]);
   });
 });
+
+describe('a commit that waits on postgres', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb('postgres');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('holds no slot: while a finished task\'s completion waits on a row lock, the worker claims and starts the next task', async () => {
+    const g = gate();
+    const rt = runtime(db, { concurrency: 1, prefetch: 0 }, g, 'gated-d');
+    await rt.start();
+    let unlock: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    try {
+      const [first] = await rt.tasks.enqueue({ tasks: [{ key: 'd0', handler: 'gated-d' }] }, 't');
+      await until('d0 running', async () => (g.state.running === 1 ? true : undefined), 15_000, 20);
+      // Another session locks d0's row: the worker's completion of d0 must wait for it.
+      let locked: () => void = () => undefined;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      held = db.transaction(async (tx) => {
+        await tx.query('SELECT id FROM tasks WHERE id = $1 FOR UPDATE', [first!.id]);
+        locked();
+        await new Promise<void>((r) => (unlock = r));
+      });
+      await isLocked;
+      g.open();
+      await until('d0 finished its handler', async () => (g.state.running === 0 ? true : undefined), 15_000, 20);
+      const [second] = await rt.tasks.enqueue({ tasks: [{ key: 'd1', handler: 'gated-d' }] }, 't');
+      await until('d1 started while d0 still waits to commit', async () => (g.calls.get(second!.id) === 1 ? true : undefined), 15_000, 20);
+      expect((await db.query<{ status: string }>('SELECT status FROM tasks WHERE id = $1', [first!.id]))[0]!.status).toBe('running');
+      unlock();
+      await held;
+      await until('both completed', async () => ((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE id = ANY($1::text[]) AND status = 'completed'", [[first!.id, second!.id]]))[0]!.n === 2 ? true : undefined), 15_000, 20);
+    } finally {
+      unlock();
+      await held;
+      await rt.stop();
+    }
+  });
+});
