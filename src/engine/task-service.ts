@@ -12,13 +12,14 @@ import type { Db, Queryable } from '../store/db';
 import type { NewEvent, StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
 import { deleteWebhookHandler, upsertWebhookHandler, withoutSecret, type WebhookHandlerRecord } from '../store/task-handlers-repo';
-import { cancelTask, failHuman, getTask, insertTasks, listTasks, lockTask, notifyTasksReady, retryManually, type NewTask, type TaskRecord } from '../store/task-repo';
+import { ENQUEUED_IDS_SHOWN } from '../store/task-plans';
+import { cancelTask, enqueueStandalone, failHuman, getTask, insertTasks, listTasks, lockTask, notifyTasksReady, retryManually, type NewTask, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import { outputSchemaProblem } from './handlers/output-schema';
 import { settleJourney } from './journey-automation';
 import type { JourneyDefinitions } from './journey-definitions';
-import { commitEngineChange } from './task-commit';
+import { commitEngineChange, retryOnConflict } from './task-commit';
 import { CancelTaskInput, CompleteTaskInput, EnqueueInput, RetryTaskInput, TaskListQuery, WebhookHandlerInput } from './task-inputs';
 import { commitSuccess, taskEventKey, taskEventPayload } from './task-outcomes';
 import { recomputeUnits } from './task-units';
@@ -84,19 +85,7 @@ export class TaskService {
       outputSchema: t.outputSchema,
       ...(t.runAt !== undefined ? { runAt: new Date(t.runAt) } : {}),
     }));
-    const { result } = await commitEngineChange(
-      this.db,
-      this.clock,
-      async (tx, now) => {
-        const inserted = await insertTasks(tx, rows, now);
-        return {
-          result: inserted,
-          audits: inserted.length > 0 ? [{ actor, action: 'task.enqueue', target: `task/${batch}`, summary: `enqueued ${inserted.length} task(s): ${[...new Set(inserted.map((t) => t.handler))].join(', ')}` }] : [],
-          events: inserted.length > 0 ? [{ topic: 'task.enqueued', key: `task/${batch}`, payload: { count: inserted.length, ids: inserted.slice(0, 50).map((t) => t.id), actor } }] : [],
-        };
-      },
-      this.onEvents,
-    );
+    const result = rows.every((r) => r.dependsOn.length === 0) ? await this.enqueueAlone(rows, batch, actor) : await this.enqueueWithEdges(rows, batch, actor);
     // Keys already enqueued come back as the task that has them, so a repeated request sees the same tasks.
     const byKey = new Map(result.map((t) => [t.idempotencyKey, t] as const));
     const out: TaskRecord[] = [];
@@ -105,6 +94,31 @@ export class TaskService {
       if (hit) out.push(hit);
     }
     return out;
+  }
+
+  /** Tasks without dependencies: the tasks, their event and audit entry in one statement (one round trip, no transaction). */
+  private async enqueueAlone(rows: NewTask[], batch: string, actor: string): Promise<TaskRecord[]> {
+    const now = this.clock.now();
+    const { tasks, event } = await retryOnConflict(() => enqueueStandalone(this.db, rows, `task/${batch}`, actor, now));
+    if (event) this.onEvents([event]);
+    return tasks;
+  }
+
+  private async enqueueWithEdges(rows: NewTask[], batch: string, actor: string): Promise<TaskRecord[]> {
+    const { result } = await commitEngineChange(
+      this.db,
+      this.clock,
+      async (tx, now) => {
+        const inserted = await insertTasks(tx, rows, now);
+        return {
+          result: inserted,
+          audits: inserted.length > 0 ? [{ actor, action: 'task.enqueue', target: `task/${batch}`, summary: `enqueued ${inserted.length} task(s): ${[...new Set(inserted.map((t) => t.handler))].join(', ')}` }] : [],
+          events: inserted.length > 0 ? [{ topic: 'task.enqueued', key: `task/${batch}`, payload: { count: inserted.length, ids: inserted.slice(0, ENQUEUED_IDS_SHOWN).map((t) => t.id), actor } }] : [],
+        };
+      },
+      this.onEvents,
+    );
+    return result;
   }
 
   private async byIdempotencyKey(key: string): Promise<TaskRecord | undefined> {

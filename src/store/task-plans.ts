@@ -25,12 +25,8 @@ export const insertTask = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING ${TASK_COLUMNS}`;
 
-/**
- * insertTask for a whole batch in one statement: $1…$17 are arrays (one element per task, in the
- * order of insertTask's $1…$17) and $18 is now; rows go in array order (seq follows it). NOTIFYs
- * TASKS_CHANNEL when a claimable task is among them.
- */
-export const insertTaskBatch = `WITH ins AS (INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
+/** The batch INSERT of insertTaskBatch (see there), returning the new rows: shared with insertTaskBatchWithEvent. */
+const INSERT_BATCH = `INSERT INTO tasks AS t (id, journey_id, uow_id, stage, key, name, handler, agent, kind, status, max_retries, retry,
   waiting_on, run_at, idempotency_key, input, output_schema, emits, created_at, ready_at, updated_at, lease_expires_at)
   SELECT v.id, v.journey_id, v.uow_id, v.stage, v.key, v.name, v.handler, v.agent, v.kind, 'pending', v.max_retries, v.retry::jsonb, v.waiting_on, v.run_at,
     v.idempotency_key, v.input::jsonb, v.output_schema::jsonb, v.emits, $18, CASE WHEN v.waiting_on = 0 THEN $18::timestamptz END, $18,
@@ -40,10 +36,46 @@ export const insertTaskBatch = `WITH ins AS (INSERT INTO tasks AS t (id, journey
     WITH ORDINALITY AS v(id, journey_id, uow_id, stage, key, name, handler, agent, kind, max_retries, retry, waiting_on, run_at, idempotency_key, input, output_schema, emits, n)
   ORDER BY v.n
   ON CONFLICT (idempotency_key) DO NOTHING
-  RETURNING ${TASK_COLUMNS}),
-  -- Idle workers wake on commit when any inserted task is claimable (a NOTIFY in the same round trip).
-  woke AS (SELECT pg_notify('${TASKS_CHANNEL}', '') FROM ins WHERE ins.waiting_on = 0 AND ins.kind = 'automated' HAVING count(*) > 0)
+  RETURNING ${TASK_COLUMNS}`;
+
+/** Idle workers wake on commit when any inserted task is claimable (a NOTIFY in the same round trip). */
+const WAKE_WORKERS = `woke AS (SELECT pg_notify('${TASKS_CHANNEL}', '') FROM ins WHERE ins.waiting_on = 0 AND ins.kind = 'automated' HAVING count(*) > 0)`;
+
+/**
+ * insertTask for a whole batch in one statement: $1…$17 are arrays (one element per task, in the
+ * order of insertTask's $1…$17) and $18 is now; rows go in array order (seq follows it). NOTIFYs
+ * TASKS_CHANNEL when a claimable task is among them.
+ */
+export const insertTaskBatch = `WITH ins AS (${INSERT_BATCH}),
+  ${WAKE_WORKERS}
   SELECT ins.* FROM ins LEFT JOIN woke ON true ORDER BY ins.seq`;
+
+/** Most task ids a task.enqueued event lists (the count covers the rest). */
+export const ENQUEUED_IDS_SHOWN = 50;
+
+/**
+ * A standalone batch without dependencies, enqueued in one statement that is its own transaction:
+ * insertTaskBatch ($1…$18) plus its task.enqueued event (key $19, `{count, ids, actor}`) and audit
+ * entry (actor $20, target $19), with both NOTIFYs. One round trip instead of four: on an idle
+ * machine each round trip wakes two processes, and the enqueue's are part of enqueue → start.
+ * Nothing new (every key already stored) writes no event and no audit entry. Each row comes with
+ * the event's id (null then).
+ */
+export const insertTaskBatchWithEvent = (idBase: string, eventsChannel: string): string => `WITH ins AS (${INSERT_BATCH}),
+  ${WAKE_WORKERS},
+  total AS (SELECT count(*) AS n FROM ins),
+  ev AS (
+    INSERT INTO events (id, topic, key, payload, created_at)
+    SELECT ${idBase} + 1, 'task.enqueued', $19::text, jsonb_build_object('count', total.n,
+        'ids', (SELECT jsonb_agg(f.id ORDER BY f.seq) FROM (SELECT id, seq FROM ins ORDER BY seq LIMIT ${ENQUEUED_IDS_SHOWN}) f), 'actor', $20::text), $18
+    FROM total WHERE total.n > 0 RETURNING id),
+  told AS (SELECT pg_notify('${eventsChannel}', max(id)::text || ' task') FROM ev HAVING count(*) > 0),
+  aud AS (
+    INSERT INTO audit_log (actor, action, target, summary, created_at)
+    SELECT $20::text, 'task.enqueue', $19::text, 'enqueued ' || total.n || ' task(s): ' ||
+        (SELECT string_agg(h.handler, ', ' ORDER BY h.first) FROM (SELECT handler, min(seq) AS first FROM ins GROUP BY handler) h), $18
+    FROM total WHERE total.n > 0)
+  SELECT ins.*, ev.id AS event_id FROM ins LEFT JOIN woke ON true LEFT JOIN ev ON true LEFT JOIN told ON true ORDER BY ins.seq`;
 
 export const insertDependency = `WITH edge AS (INSERT INTO task_dependencies (task_id, depends_on) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING depends_on)
   UPDATE tasks SET dependants = dependants + 1 WHERE id IN (SELECT depends_on FROM edge)`;

@@ -3,7 +3,7 @@ import type { RetryPolicy } from '../core/work/retry-policy';
 import type { TaskKind } from '../core/work/unit-of-work';
 import type { TaskStatus } from '../core/work/dag';
 import type { Queryable, SqlParam } from './db';
-import { EVENT_ID_BASE, EVENTS_CHANNEL } from './events-repo';
+import { EVENT_ID_BASE, EVENTS_CHANNEL, type StoredEvent } from './events-repo';
 import * as plan from './task-plans';
 
 export interface TaskRecord {
@@ -171,18 +171,48 @@ export async function insertTasks(tx: Queryable, tasks: readonly NewTask[], now:
   }
   // One statement for the batch (a round trip per task made enqueueing thousands slow); a key already
   // stored, or repeated in the batch, is skipped as before.
-  const cols: Array<Array<string | number | Date | null>> = Array.from({ length: 17 }, () => []);
-  for (const t of tasks) {
-    const waitingOn = [...new Set(t.dependsOn)].filter((d) => !completed.has(d)).length;
-    const row = [t.id, t.journeyId, t.unitId, t.stage, t.key, t.name, t.handler, t.agent, t.kind, t.retry.maxRetries, JSON.stringify(t.retry), waitingOn, (t.runAt ?? now).toISOString(), t.idempotencyKey, JSON.stringify(t.input), t.outputSchema ? JSON.stringify(t.outputSchema) : null, t.emits ?? null];
-    row.forEach((v, i) => cols[i]!.push(v));
-  }
-  const rows = tasks.length === 0 ? [] : await many(tx, plan.insertTaskBatch, [...(cols as unknown as SqlParam[]), now]);
+  const rows = tasks.length === 0 ? [] : await many(tx, plan.insertTaskBatch, batchParams(tasks, (t) => [...new Set(t.dependsOn)].filter((d) => !completed.has(d)).length, now));
   const byId = new Map(tasks.map((t) => [t.id, t] as const));
   for (const row of rows) inserted.push({ ...row, dependsOn: [...new Set(byId.get(row.id)?.dependsOn ?? [])].sort() });
   // Edges after every task of the batch exists: a task may depend on one listed after it.
   for (const t of inserted) for (const d of t.dependsOn ?? []) await tx.query(plan.insertDependency, [t.id, d]);
   return inserted;
+}
+
+/** insertTaskBatch's parameters ($1…$18): one array per column, in the tasks' order. */
+function batchParams(tasks: readonly NewTask[], waitingOn: (t: NewTask) => number, now: Date): SqlParam[] {
+  const cols: Array<Array<string | number | Date | null>> = Array.from({ length: 17 }, () => []);
+  for (const t of tasks) {
+    const row = [t.id, t.journeyId, t.unitId, t.stage, t.key, t.name, t.handler, t.agent, t.kind, t.retry.maxRetries, JSON.stringify(t.retry), waitingOn(t), (t.runAt ?? now).toISOString(), t.idempotencyKey, JSON.stringify(t.input), t.outputSchema ? JSON.stringify(t.outputSchema) : null, t.emits ?? null];
+    row.forEach((v, i) => cols[i]!.push(v));
+  }
+  return [...(cols as unknown as SqlParam[]), now];
+}
+
+const ENQUEUE_WITH_EVENT = plan.insertTaskBatchWithEvent(EVENT_ID_BASE, EVENTS_CHANNEL);
+
+/** What enqueueStandalone stored: the new tasks, and their task.enqueued event (none when every key was already stored). */
+export interface Enqueued {
+  tasks: TaskRecord[];
+  event: StoredEvent | undefined;
+}
+
+/**
+ * Enqueues tasks that have no journey, no unit and no dependencies, with their task.enqueued event and
+ * audit entry, in one statement (its own transaction; see plan.insertTaskBatchWithEvent). `batch` is the
+ * event's key and the audit target.
+ */
+export async function enqueueStandalone(db: Queryable, tasks: readonly NewTask[], batch: string, actor: string, now: Date): Promise<Enqueued> {
+  if (tasks.some((t) => t.dependsOn.length > 0 || t.journeyId !== null || t.unitId !== null)) throw new Error('enqueueStandalone takes standalone tasks without dependencies');
+  if (tasks.length === 0) return { tasks: [], event: undefined };
+  const rows = await db.query<TaskRow & { event_id: number | null }>(ENQUEUE_WITH_EVENT, [...batchParams(tasks, () => 0, now), batch, actor]);
+  const inserted = rows.map((r) => ({ ...toTask(r), dependsOn: [] }));
+  const eventId = rows[0]?.event_id;
+  const event: StoredEvent | undefined =
+    eventId == null
+      ? undefined
+      : { id: eventId, topic: 'task.enqueued', key: batch, payload: { count: inserted.length, ids: inserted.slice(0, plan.ENQUEUED_IDS_SHOWN).map((t) => t.id), actor }, createdAt: now.toISOString() };
+  return { tasks: inserted, event };
 }
 
 export async function notifyTasksReady(tx: Queryable): Promise<void> {
