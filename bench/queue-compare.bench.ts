@@ -36,8 +36,11 @@ interface Report {
 /** One system on one fresh database: enqueue, wait, and read back what happened. */
 interface Harness {
   enqueue(n: number, tag: string): Promise<void>;
-  /** Jobs of `tag` not finished yet. */
-  remaining(tag: string): Promise<number>;
+  /**
+   * Whether any job of `tag` is not finished yet. An existence check stops at the first such job: a count
+   * polled every 10 ms read every unfinished row and took 12 % of the server's time in a 30,000-job run.
+   */
+  unfinished(tag: string): Promise<boolean>;
   /** First start, last completion (ms since epoch) and enqueue → start latencies of `tag`. */
   timings(tag: string, reports: Report[]): Promise<{ first: number; last: number | undefined; latencies: number[] }>;
   close(): Promise<void>;
@@ -91,10 +94,10 @@ async function ours(url: string): Promise<Harness> {
         await rt.tasks.enqueue({ tasks: Array.from({ length: Math.min(CHUNK, n - i) }, (_, k) => ({ key: `${tag}-${i + k}`, handler: 'noop' })) }, 'bench');
       }
     },
-    async remaining(tag) {
+    async unfinished(tag) {
       // Unfinished tasks are pending or running (none fails here): read through the index of live tasks, not every row.
-      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE key LIKE $1 AND status IN ('pending', 'running') AND handler = 'noop'", [`${tag}-%`]);
-      return rows[0]!.n;
+      const rows = await db.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM tasks WHERE key LIKE $1 AND status IN ('pending', 'running') AND handler = 'noop') AS any", [`${tag}-%`]);
+      return rows[0]!.any;
     },
     async timings(tag) {
       const rows = await db.query<{ c: Date; s: Date; f: Date }>('SELECT created_at AS c, attempt_started_at AS s, finished_at AS f FROM tasks WHERE key LIKE $1', [`${tag}-%`]);
@@ -120,9 +123,9 @@ async function pgBoss(url: string): Promise<Harness> {
     async enqueue(n, tag) {
       for (let i = 0; i < n; i += CHUNK) await boss.insert(Array.from({ length: Math.min(CHUNK, n - i) }, (_, k) => ({ name: 'noop', data: { tag, i: i + k } })));
     },
-    async remaining(tag) {
-      const r = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'noop' AND data->>'tag' = $1 AND state <> 'completed'", [tag]);
-      return r.rows[0]!.n;
+    async unfinished(tag) {
+      const r = await db.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM pgboss.job WHERE name = 'noop' AND data->>'tag' = $1 AND state <> 'completed') AS any", [tag]);
+      return r.rows[0]!.any;
     },
     async timings(tag) {
       const r = await db.query<{ c: Date; s: Date; f: Date }>("SELECT created_on AS c, started_on AS s, completed_on AS f FROM pgboss.job WHERE name = 'noop' AND data->>'tag' = $1", [tag]);
@@ -147,10 +150,10 @@ async function graphile(url: string): Promise<Harness> {
     async enqueue(n, tag) {
       for (let i = 0; i < n; i += CHUNK) await utils.addJobs(Array.from({ length: Math.min(CHUNK, n - i) }, (_, k) => ({ identifier: 'noop', payload: { tag, i: i + k } })));
     },
-    async remaining(tag) {
+    async unfinished(tag) {
       // Completed jobs are deleted: what is left is not finished.
-      const r = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload->>'tag' = $1", [tag]);
-      return r.rows[0]!.n;
+      const r = await db.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM graphile_worker._private_jobs WHERE payload->>'tag' = $1) AS any", [tag]);
+      return r.rows[0]!.any;
     },
     async timings(_tag, reports) {
       // Handler starts come from the workers; completion is when the last row was gone (see run()).
@@ -196,7 +199,7 @@ function reportOf(child: ChildProcess): Promise<Report> {
 async function waitDone(h: Harness, tag: string, timeoutMs = 900_000): Promise<number> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    if ((await h.remaining(tag)) === 0) return Date.now();
+    if (!(await h.unfinished(tag))) return Date.now();
     if (Date.now() > end) throw new Error(`jobs of ${tag} not finished in time`);
     await sleep(10);
   }
