@@ -76,7 +76,8 @@ export async function commitSuccess(
 
 /**
  * A failed attempt: retried after a backoff drawn with the injected `random`, or dead-lettered
- * when the retries are spent. `immediate` retries without backoff (a crashed worker is not the task's fault).
+ * when the retries are spent. `immediate` retries without backoff (a crashed worker is not the task's fault);
+ * `journeyLocked`: the caller already holds the journey's row lock in this transaction.
  */
 export async function commitFailure(
   tx: Queryable,
@@ -85,9 +86,9 @@ export async function commitFailure(
   error: string,
   now: Date,
   random: number,
-  options: { immediate?: boolean } = {},
+  options: { immediate?: boolean; journeyLocked?: boolean } = {},
 ): Promise<OutcomeResult> {
-  if (task.journeyId) await lockJourney(tx, task.journeyId);
+  if (task.journeyId && !options.journeyLocked) await lockJourney(tx, task.journeyId);
   const decision = nextAttempt(task.retry, Math.max(1, lease.attempt), random, error);
   if (!decision.deadLetter) {
     const waitMs = options.immediate ? 0 : decision.retryAfterMs;

@@ -3,7 +3,8 @@
 // events; sweep leases of crashed workers; fire due timers. NOTIFY wakes it; a poll covers the rest.
 import { TASK_TOPICS } from '../core/journey/topics';
 import type { Db } from '../store/db';
-import type { StoredEvent } from '../store/events-repo';
+import type { AuditEntry } from '../store/audit-repo';
+import type { NewEvent, StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
 import { TASKS_CHANNEL } from '../store/task-plans';
 import { claimTasksWithEvents, expiredLeases, lockTask, nextDueAt, notifyTasksReady, releaseLeases, releaseUnstarted, renewLeases, type TaskRecord } from '../store/task-repo';
@@ -342,8 +343,9 @@ export class TaskWorker {
 
   /**
    * Takes back tasks whose lease expired: retried at once (or dead-lettered when out of retries). A
-   * crashed worker leaves its running and prefetched tasks: those of different journeys are taken back
-   * side by side (SWEEP_PARALLEL transactions), each journey's in order (they lock the journey row).
+   * crashed worker leaves its running and prefetched tasks, often several of one journey: each journey's
+   * are taken back in one transaction (its row locked once), and different journeys side by side
+   * (SWEEP_PARALLEL transactions). A transaction per task made a fleet's sweep of ~90 orphans take 6 s.
    */
   async sweep(): Promise<number> {
     const expired = await expiredLeases(this.db, this.clock.now(), 100);
@@ -352,25 +354,35 @@ export class TaskWorker {
     for (const c of expired) byJourney.set(c.journeyId ?? c.id, [...(byJourney.get(c.journeyId ?? c.id) ?? []), c]);
     const groups = [...byJourney.values()];
     let swept = 0;
-    const takeBack = async (candidate: { id: string; journeyId: string | null }): Promise<void> => {
-      const random = this.options.random();
+    const takeBack = async (group: typeof expired): Promise<void> => {
       const { result } = await commitEngineChange(
         this.db,
         this.clock,
         async (tx, now) => {
-          if (candidate.journeyId) await lockJourney(tx, candidate.journeyId);
-          const t = await lockTask(tx, candidate.id);
-          if (!t || t.status !== 'running' || !t.leaseExpiresAt || Date.parse(t.leaseExpiresAt) >= now.getTime() || !t.leaseOwner) return { result: false };
-          const reason = `lease expired: worker ${t.leaseOwner} stopped renewing it (stopped, killed or cut off)`;
-          const out = await commitFailure(tx, t, { id: t.id, owner: t.leaseOwner, attempt: t.attempt }, reason, now, random, { immediate: true });
-          return { result: out.task !== undefined, audits: out.audits, events: out.events };
+          const journeyId = group[0]!.journeyId;
+          if (journeyId) await lockJourney(tx, journeyId);
+          let n = 0;
+          const events: NewEvent[] = [];
+          const audits: AuditEntry[] = [];
+          for (const candidate of group) {
+            const t = await lockTask(tx, candidate.id);
+            // Renewed, completed or taken back by another sweeper since the read: not an orphan any more.
+            if (!t || t.status !== 'running' || !t.leaseExpiresAt || Date.parse(t.leaseExpiresAt) >= now.getTime() || !t.leaseOwner) continue;
+            const reason = `lease expired: worker ${t.leaseOwner} stopped renewing it (stopped, killed or cut off)`;
+            const out = await commitFailure(tx, t, { id: t.id, owner: t.leaseOwner, attempt: t.attempt }, reason, now, this.options.random(), { immediate: true, journeyLocked: true });
+            if (out.task === undefined) continue;
+            n++;
+            events.push(...out.events);
+            audits.push(...out.audits);
+          }
+          return { result: n, audits, events };
         },
         this.onEvents,
       );
-      if (result) swept++;
+      swept += result;
     };
     const lanes = Array.from({ length: Math.min(SWEEP_PARALLEL, groups.length) }, async () => {
-      for (let g = groups.shift(); g; g = groups.shift()) for (const c of g) await takeBack(c);
+      for (let g = groups.shift(); g; g = groups.shift()) await takeBack(g);
     });
     await Promise.all(lanes);
     if (swept > 0) this.wake();

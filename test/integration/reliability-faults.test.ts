@@ -1,5 +1,5 @@
-// Reliability on a real PostgreSQL: 1,000 tasks by default (OW_RELIABILITY_TASKS=5000 for the issue's
-// figure), in the units of work of journeys of 10 tasks, over 4 `ow worker` processes under each
+// Reliability on a real PostgreSQL: 5,000 tasks (the issue's figure; OW_RELIABILITY_TASKS sets another)
+// in the units of work of journeys of 10 tasks, over 4 `ow worker` processes under each
 // fault in turn — a worker SIGKILLed mid-run, workers killed repeatedly, every worker's backend
 // terminated, the pool exhausted by a slow handler. Every task completes, every effect is applied
 // exactly once (one row per idempotency key under a unique constraint), no journey is left stuck,

