@@ -42,7 +42,9 @@ describe(`${TASKS} tasks over 4 worker processes under faults`, () => {
     await db?.close();
   });
 
-  it('a worker SIGKILLed mid-run: the sweep takes its tasks back within one lease plus one sweep, each effect applied once', async () => {
+  it('a worker SIGKILLed mid-run: the sweep takes its tasks back within one lease plus one sweep, each effect applied once', async ({ onTestFailed }) => {
+    // A first attempt that fails and then passes on vitest's retry is otherwise reported without its error.
+    onTestFailed(({ task }) => console.error(`SIGKILL fault, attempt ${(task.result?.retryCount ?? 0) + 1} failed: ${(task.result?.errors ?? []).map((e) => e.message).join('\n')}`));
     const batch = await startEffects(db, 'kill', { holdMs: 20 });
     await until('a fifth of the tasks to complete', async () => ((await completed(db, batch)) >= TASKS / 5 ? true : undefined));
     // The victim: a worker holding leases. Once it is dead, the tasks still running under its lease are orphans.
