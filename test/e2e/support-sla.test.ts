@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/server/start';
 import { launchBrowser, requirePortalBuild } from '../helpers/browser';
 import { api } from '../helpers/server';
+import { until } from '../helpers/until';
 
 const ADMIN = 'ow_support-sla-admin-0123456789abcdef';
 const SECRET = 'sla-e2e-signing-secret-0123';
@@ -32,16 +33,6 @@ let receiverUrl: string;
 let failing = false;
 let attempt = 0;
 const received: Array<{ body: string; signed: boolean }> = [];
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 beforeAll(async () => {
   requirePortalBuild();

@@ -8,19 +8,10 @@ import { JourneyRuntime } from '../../src/engine/journey-runtime';
 import type { TaskWorkerOptions } from '../../src/engine/task-worker';
 import { readEvents } from '../../src/store/events-repo';
 import { DRIVERS, openTestDb } from '../helpers/databases';
+import { until } from '../helpers/until';
 
 function runtime(db: Db, worker: Partial<TaskWorkerOptions>): JourneyRuntime {
   return new JourneyRuntime({ db, clock: systemClock, kind: 'worker', onEvents: () => undefined, worker, env: {} });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(DRIVERS)('the task loop on %s', (driver) => {

@@ -7,21 +7,12 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../src/integrations/signed-webhook';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { until } from '../helpers/until';
 
 interface Received {
   path: string;
   headers: IncomingMessage['headers'];
   body: string;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('alert channels against real receivers', () => {

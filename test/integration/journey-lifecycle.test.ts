@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/server/start';
 import { api } from '../helpers/server';
+import { until } from '../helpers/until';
 
 const ADMIN = 'ow_journey-lifecycle-admin-0123456789';
 const DAY = 86_400_000;
@@ -49,16 +50,6 @@ type Detail = {
 
 const call = (method: string, path: string, body?: unknown, token = operator) => api({ url: running.url }, method, path, { token, ...(body !== undefined ? { body } : {}) });
 const detail = async (id: string) => (await call('GET', `/api/journeys/${id}`, undefined, viewer)).json as unknown as Detail;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Waits until every automated task of the current stage visit has finished. */
 async function stageWorkDone(id: string): Promise<Detail> {

@@ -9,6 +9,7 @@ import { systemClock } from '../../src/engine/clock';
 import { JourneyRuntime } from '../../src/engine/journey-runtime';
 import type { Db } from '../../src/store/db';
 import { startOw } from '../helpers/cli';
+import { until as untilReached } from '../helpers/until';
 
 export const LEASE_MS = 2_000;
 export const SWEEP_MS = 300;
@@ -41,14 +42,9 @@ export interface FleetWorker {
   stderr: () => string;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, everyMs = 50): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/** The shared helper's `until`, where a probe that fails counts as "not yet": PostgreSQL may be restarting. */
+export function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, everyMs = 50): Promise<T> {
+  return untilReached(what, () => probe().catch(() => undefined), timeoutMs, everyMs);
 }
 
 export class Fleet {

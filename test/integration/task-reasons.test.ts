@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOw } from '../helpers/cli';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { until } from '../helpers/until';
 
 let server: TestServer;
 let operator: string;
@@ -45,16 +46,6 @@ type Problem = { status: number; code: string; errors?: Array<{ pointer?: string
 
 const as = (token: string) => (method: string, path: string, body?: unknown) => api(server, method, path, { token, ...(body === undefined ? {} : { body }) });
 const ow = (args: string[]) => runOw(['--server', server.url, '--token', operator, ...args]);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function taskOf(journeyId: string, key: string): Promise<Task> {
   const res = await as(operator)('GET', `/api/tasks?journey=${encodeURIComponent(journeyId)}`);

@@ -12,19 +12,10 @@ import { listEffects } from '../../src/store/task-handlers-repo';
 import { getTask } from '../../src/store/task-repo';
 import { startOw } from '../helpers/cli';
 import { createPgDatabase } from '../helpers/databases';
+import { until } from '../helpers/until';
 
 const LEASE_MS = 2_000;
 const SWEEP_MS = 300;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a worker killed with SIGKILL mid-task on PostgreSQL', () => {
   it('another worker finishes the task after the lease expires, applying its effect once', async () => {
