@@ -38,7 +38,7 @@ interface Harness {
   enqueue(n: number, tag: string): Promise<void>;
   /**
    * Whether any job of `tag` is not finished yet. An existence check stops at the first such job: a count
-   * polled every 10 ms read every unfinished row and took 12 % of the server's time in a 30,000-job run.
+   * polled every 10 ms read every unfinished row and took 3.4 s, 23 % of the statements' server time, in a 30,000-job run.
    */
   unfinished(tag: string): Promise<boolean>;
   /** First start, last completion (ms since epoch) and enqueue → start latencies of `tag`. */
