@@ -12,8 +12,7 @@ import type { Db, Queryable } from '../store/db';
 import type { NewEvent, StoredEvent } from '../store/events-repo';
 import { lockJourney } from '../store/journey-states-repo';
 import { deleteWebhookHandler, upsertWebhookHandler, withoutSecret, type WebhookHandlerRecord } from '../store/task-handlers-repo';
-import { ENQUEUED_IDS_SHOWN } from '../store/task-plans';
-import { cancelTask, enqueueStandalone, failHuman, getTask, insertTasks, listTasks, lockTask, notifyTasksReady, retryManually, type NewTask, type TaskRecord } from '../store/task-repo';
+import { cancelTask, enqueuedPayload, enqueuedSummary, enqueueStandalone, failHuman, getTask, insertTasks, listTasks, lockTask, notifyTasksReady, retryManually, type NewTask, type TaskRecord } from '../store/task-repo';
 import type { Clock } from './clock';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import { outputSchemaProblem } from './handlers/output-schema';
@@ -112,8 +111,8 @@ export class TaskService {
         const inserted = await insertTasks(tx, rows, now);
         return {
           result: inserted,
-          audits: inserted.length > 0 ? [{ actor, action: 'task.enqueue', target: `task/${batch}`, summary: `enqueued ${inserted.length} task(s): ${[...new Set(inserted.map((t) => t.handler))].join(', ')}` }] : [],
-          events: inserted.length > 0 ? [{ topic: 'task.enqueued', key: `task/${batch}`, payload: { count: inserted.length, ids: inserted.slice(0, ENQUEUED_IDS_SHOWN).map((t) => t.id), actor } }] : [],
+          audits: inserted.length > 0 ? [{ actor, action: 'task.enqueue', target: `task/${batch}`, summary: enqueuedSummary(inserted) }] : [],
+          events: inserted.length > 0 ? [{ topic: 'task.enqueued', key: `task/${batch}`, payload: enqueuedPayload(inserted, actor) }] : [],
         };
       },
       this.onEvents,

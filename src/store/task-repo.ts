@@ -191,6 +191,16 @@ function batchParams(tasks: readonly NewTask[], waitingOn: (t: NewTask) => numbe
 
 const ENQUEUE_WITH_EVENT = plan.insertTaskBatchWithEvent(EVENT_ID_BASE, EVENTS_CHANNEL);
 
+/** The task.enqueued event's payload for the tasks a batch stored (plan.insertTaskBatchWithEvent builds the same in SQL). */
+export function enqueuedPayload(inserted: readonly TaskRecord[], actor: string): Record<string, unknown> {
+  return { count: inserted.length, ids: inserted.slice(0, plan.ENQUEUED_IDS_SHOWN).map((t) => t.id), actor };
+}
+
+/** The batch's audit summary: how many, and the handlers in order of first appearance (as the SQL builds it). */
+export function enqueuedSummary(inserted: readonly TaskRecord[]): string {
+  return `enqueued ${inserted.length} task(s): ${[...new Set(inserted.map((t) => t.handler))].join(', ')}`;
+}
+
 /** What enqueueStandalone stored: the new tasks, and their task.enqueued event (none when every key was already stored). */
 export interface Enqueued {
   tasks: TaskRecord[];
@@ -211,7 +221,7 @@ export async function enqueueStandalone(db: Queryable, tasks: readonly NewTask[]
   const event: StoredEvent | undefined =
     eventId == null
       ? undefined
-      : { id: eventId, topic: 'task.enqueued', key: batch, payload: { count: inserted.length, ids: inserted.slice(0, plan.ENQUEUED_IDS_SHOWN).map((t) => t.id), actor }, createdAt: now.toISOString() };
+      : { id: eventId, topic: 'task.enqueued', key: batch, payload: enqueuedPayload(inserted, actor), createdAt: now.toISOString() };
   return { tasks: inserted, event };
 }
 
